@@ -1,0 +1,1 @@
+"""spaCy components, one factory per module. They read and write the Doc extensions in `extensions`."""
