@@ -16,7 +16,6 @@ from importlib import resources
 from pathlib import Path
 
 import click
-from rich.console import Console
 
 from . import __version__
 from .errors import CommuniqueError, UsageError
@@ -114,7 +113,7 @@ def extract(sources, fmt, date, model, actor_tables, processes, batch_size) -> N
     """Print the record of each article in SOURCES (files, directories, or - for stdin)."""
     counts = {"records": 0, "problems": 0}
     records = _records(sources, date, model, actor_tables, processes, batch_size, counts)
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
     if fmt == "jsonl":
         for record in records:
             out.write(_dump(record) + "\n")
@@ -125,9 +124,9 @@ def extract(sources, fmt, date, model, actor_tables, processes, batch_size) -> N
         else:
             out.write("[" + ",\n".join(_dump(r, indent=1) for r in items) + "]\n")
     else:
-        from .render import print_record
+        from .render import make_console, print_record
 
-        console = Console()
+        console = make_console()
         for record in records:
             print_record(record, console)
     if counts["records"] == 0 and counts["problems"]:
@@ -203,7 +202,7 @@ def demo(db, out, model) -> None:
     from .engines.local import run_local
     from .pipeline import Skipped
     from .readers import iter_articles
-    from .render import print_record
+    from .render import make_console, print_record
     from .store import Store
 
     sample = resources.files("communique") / "samples" / SAMPLE
@@ -212,7 +211,7 @@ def demo(db, out, model) -> None:
     record = results[0]
     if isinstance(record, Skipped):
         raise UsageError(f"the sample article failed: {record.reason}")
-    console = Console()
+    console = make_console()
     print_record(record, console)
     _write_atomically(Path(out), _dump(record, indent=1) + "\n")
     with Store(db) as store:

@@ -64,6 +64,14 @@ def record_view(record: Record) -> Group:
     return Group(*parts)
 
 
+def make_console() -> Console:
+    """A console for records: wide enough for the tables even when output is piped or logged."""
+    console = Console()
+    if not console.is_terminal:
+        console = Console(width=140)
+    return console
+
+
 def print_record(record: Record, console: Console) -> None:
     console.print(record_view(record))
     console.print()

