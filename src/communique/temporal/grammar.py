@@ -15,7 +15,7 @@ from datetime import date
 from typing import Protocol
 
 from . import calendar as cal
-from .numbers import FRACTION, NUMBER, fraction_value, number_value, word_value
+from .numbers import FRACTION, NUMBER, VAGUE, fraction_value, number_value, word_value
 
 
 class Context(Protocol):
@@ -174,7 +174,7 @@ def _tense_at(ctx: Context, text: str, start: int, end: int) -> str | None:
     return ctx.tense(start, end)
 
 
-def _day_of(ctx: Context, m: re.Match, text: str, start: int, end: int, tense: str | None = None) -> str | None:
+def _day_of(ctx: Context, text: str, start: int, end: int, tense: str | None = None) -> str | None:
     """The day a DAYREF names (weekday, today, 'March 5'), by the tense around it."""
     t = _norm(text)
     anchor = ctx.anchor
@@ -195,9 +195,10 @@ def _day_of(ctx: Context, m: re.Match, text: str, start: int, end: int, tense: s
 
 
 # ---------------------------------------------------------------- rule handlers
-# Each returns (type, value), or None to reject the match.
+# Each returns (type, value), or (type, value, role) for the discourse post-pass, or None to reject
+# the match.
 
-Result = tuple[str, str] | None
+Result = tuple[str, str] | tuple[str, str, str] | None
 
 
 def _iso(m, ctx, text) -> Result:
@@ -220,7 +221,7 @@ def _clock(m, ctx, text) -> Result:
             hour += 12
         elif ap.startswith("a") and hour == 12:
             hour = 0
-    day = (_day_of(ctx, m, m["day"], m.start("day"), m.end("day"), _tense_at(ctx, text, m.start(), m.end()))
+    day = (_day_of(ctx, m["day"], m.start("day"), m.end("day"), _tense_at(ctx, text, m.start(), m.end()))
            if m["day"] else cal.day_value(ctx.anchor))
     if day is None:
         return None
@@ -232,7 +233,7 @@ def _day_part(m, ctx, text) -> Result:
     if m["plural"] or _norm(m["day"]).endswith("s") and _norm(m["day"])[:-1] in cal.WEEKDAYS:
         wd = _norm(m["day"]).rstrip("s")
         return "SET", f"XXXX-WXX-{cal.WEEKDAYS[wd]}T{part}" if wd in cal.WEEKDAYS else None
-    day = _day_of(ctx, m, m["day"], m.start("day"), m.end("day"))
+    day = _day_of(ctx, m["day"], m.start("day"), m.end("day"))
     return ("TIME", f"{day}T{part}") if day else None
 
 
@@ -269,7 +270,7 @@ def _month_year(m, ctx, text) -> Result:
 
 
 _MONTH_CUES = re.compile(
-    r"(?:\b(?:in|since|until|till|by|through|during|from|before|after|of|to|early|late|mid|last|this|next|until|between|and"
+    r"(?:\b(?:in|since|until|till|by|through|during|from|before|after|of|to|early|late|mid|last|this|next|between|and"
     r"|or|each|every|around|throughout)\s+|mid-)$",
     re.I,
 )
@@ -344,15 +345,15 @@ def _quarter(m, ctx, text) -> Result:
         return "SET", f"XXXX-Q{q}"
     phrase = m["yr2"] or m["yr"]
     year = _year_of(phrase, ctx)
-    if year is None and phrase and not re.search(r"this|current|fiscal|its|their|latest|same|comparable", phrase, re.I):
+    if year is None and phrase and not re.search(r"this|current|fiscal|latest|same|comparable", phrase, re.I):
         return "DATE", f"XXXX-Q{q}"
     if year is None:
         if ctx.anchor is None:
             return "DATE", f"XXXX-Q{q}"
         year = ctx.anchor.year
         current = (ctx.anchor.month - 1) // 3 + 1
-        if q >= current and ctx.tense(m.start(), m.end()) != "future" and q > current:
-            year -= 1
+        if q > current and ctx.tense(m.start(), m.end()) != "future":
+            year -= 1  # a quarter still ahead, told in the past: last year's
     return "DATE", f"{year:04d}-Q{q}"
 
 
@@ -450,7 +451,7 @@ def _day_word(m, ctx, text) -> Result:
         return "DATE", cal.day_value(ctx.anchor, -2)
     if t.startswith("the day after"):
         return "DATE", cal.day_value(ctx.anchor, 2)
-    return "DATE", _day_of(ctx, m, t, m.start(), m.end())
+    return "DATE", _day_of(ctx, t, m.start(), m.end())
 
 
 def _weekday(m, ctx, text) -> Result:
@@ -493,11 +494,8 @@ def _duration(m, ctx, text) -> Result:
     if re.fullmatch(YEAR, raw):
         return None  # 'the 1988 quarter'
     amount = number_value(raw)
-    if amount is None and raw not in ("several", "a few", "few", "many", "some", "a couple of", "a number of",
-                                      "numerous") and not raw.startswith("dozen"):
+    if amount is None and raw not in VAGUE and not raw.startswith("dozen"):
         return None
-    if raw == "a couple of":
-        amount = 2
     post = _norm(m["post"] or "")
     if post:
         got = _shifted(amount, unit, post.split()[0], ctx)
@@ -625,7 +623,7 @@ def _ref_year(m, ctx, text) -> Result:
     """'that year', 'the following year': a year counted from the last one the story named."""
     t = _norm(m[0])
     offset = 1 if ("following" in t or "next" in t or "after" in t) else -1 if ("previous" in t or "before" in t or "prior" in t) else 0
-    return "DATE", "XXXX", f"ref_year{offset:+d}"
+    return "DATE", cal.year_value(ctx.anchor, offset), f"ref_year{offset:+d}"
 
 
 def _the_year(m, ctx, text) -> Result:
@@ -660,72 +658,90 @@ Handler = Callable[[re.Match, Context, str], Result]
 _I = re.I
 
 
-def _rule(pattern: str, handler: Handler, flags: int = _I) -> tuple[re.Pattern, Handler]:
-    return re.compile(pattern, flags), handler
+def _rule(pattern: str, handler: Handler, flags: int = _I, *, trigger: str) -> tuple[re.Pattern, Handler, re.Pattern]:
+    """A rule and its trigger: a cheap regex that every match of the rule contains. Rules only run
+    near their triggers; an article has few time words, and scanning all of it with every rule would
+    cost more than the rest of the stage."""
+    return re.compile(pattern, flags), handler, re.compile(trigger, re.I)
 
 
-RULES: list[tuple[re.Pattern, Handler]] = [
+_UNITS_RE = r"\b(?:" + UNIT + r")\b"
+
+RULES: list[tuple[re.Pattern, Handler, re.Pattern]] = [
     _rule(r"\b(?:(?:later|earlier)\s+)?that\s+year\b|\bthe\s+(?:following|previous|prior)\s+year\b"
-          r"|\bthe\s+year\s+(?:before|after)\b", _ref_year),
-    _rule(r"\b(?P<y>[12]\d{3})-(?P<mo>[01]\d)-(?P<d>[0-3]\d)\b", _iso),
+          r"|\bthe\s+year\s+(?:before|after)\b", _ref_year, trigger=r"\byear\b"),
+    _rule(r"\b(?P<y>[12]\d{3})-(?P<mo>[01]\d)-(?P<d>[0-3]\d)\b", _iso, trigger=r"\d{4}-\d"),
     _rule(
         r"\b(?:(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.m\.?|[ap]m\b)(?:\s+" + TZ + r")?"
         r"|(?P<noon>noon|midnight|midday))(?:,?\s+(?:on\s+)?(?P<day>" + DAYREF + r"))?",
         _clock,
+        trigger=r"[ap]\.?m\b|noon|midnight|midday",
     ),
     _rule(r"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?P<ap>)\s+" + TZ + r"(?:\s+(?P<day>" + DAYREF + r"))?(?P<noon>(?!))?",
-          _clock),
+          _clock, trigger=r"\b(?-i:[ECMP][SD]T|GMT|UTC)\b"),
     _rule(r"\b(?P<day>" + WEEKDAY + r"s?|today|yesterday|tomorrow)\s+(?P<part>morning|afternoon|evening|night)(?P<plural>s)?\b",
-          _day_part),
-    _rule(r"\b(?:this\s+(?:morning|afternoon|evening)|tonight|last\s+night)\b", _this_part),
+          _day_part, trigger=r"morning|afternoon|evening|night"),
+    _rule(r"\b(?:this\s+(?:morning|afternoon|evening)|tonight|last\s+night)\b", _this_part, trigger=r"morning|afternoon|evening|night"),
     _rule(
         r"(?:\b(?P<wd>" + WEEKDAY + r"),?\s+)?\b(?P<mon>" + MONTH + r")\s*(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b"
         r"(?!\s*(?:%|percent|[-–]\d|:\d|\.\d))(?:,?\s+(?P<y>" + YEAR + r")\b)?",
         _month_day,
+        trigger=MONTH,
     ),
     _rule(
         r"(?:\b(?P<wd>" + WEEKDAY + r"),?\s+)?(?:\bthe\s+)?\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>" + MONTH + r")"
         r"(?:,?\s+(?P<y>" + YEAR + r")\b)?",
         _month_day,
+        trigger=MONTH,
     ),
     _rule(
         r"\b(?P<mon>" + MONTH + r"),?\s+(?:of\s+)?(?:(?P<y>" + YEAR + r")\b|(?P<yw>" + YEAR_WORDS + r")\b"
         r"|(?P<rel>this|last|next)\s+year\b)",
         _month_year,
+        trigger=MONTH,
     ),
-    _rule(r"\b(?P<mon>" + MONTH + r")", _month_alone),
+    _rule(r"\b(?P<mon>" + MONTH + r")", _month_alone, trigger=MONTH),
     _rule(
         r"(?:\b(?P<pre>fiscal(?:\s+year)?|calendar(?:\s+year)?|the\s+year|FY)\s*)?(?<![\w$£€#.,/])(?<![\d.]-)(?P<y>" + YEAR + r")"
         r"(?![\w%]|,\d|\.\d|\s*(?:percent|per\s+cent)\b)",
         _year,
+        trigger=r"\d{4}",
     ),
-    _rule(r"(?:\bthe\s+year\s+)?\b(?P<yw>" + YEAR_WORDS + r")\b", _year_words),
+    _rule(r"(?:\bthe\s+year\s+)?\b(?P<yw>" + YEAR_WORDS + r")\b", _year_words, trigger=r"nineteen|eighteen"),
     _rule(
         r"(?:\bthe\s+)?(?:\b(?P<c>1[0-9]|20)(?P<d>\d)0'?s\b|'(?P<d2>\d)0'?s\b"
         r"|\bthe\s+(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)",
         _decade,
+        trigger=r"0'?s\b|ties\b",
     ),
     _rule(
         r"(?:\bthe\s+)?\b(?:(?P<ord>\d{1,2}(?:st|nd|rd|th)|" + ORDINAL_WORD + r")|(?P<crel>this|last|next|"
         r"the\s+(?:last|past|previous|next|current|coming)))[- ]century\b",
         _century,
+        trigger=r"century",
     ),
     _rule(
         r"(?:\bthe\s+)?(?:(?P<yr>" + YEAR + r"|this\s+year's|last\s+year's|next\s+year's|year-(?:ago|earlier)|fiscal"
         r"|latest|current|same|comparable)\s+)*\b(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
-        r"[- ](?:fiscal[- ])?quarter(?P<plural>s)?\b(?:\s+of\s+(?:fiscal\s+)?(?P<yr2>" + YEAR + r"|this\s+year|last\s+year"
+        r"\s+(?:fiscal\s+)?quarter(?P<plural>s)?\b(?:\s+of\s+(?:fiscal\s+)?(?P<yr2>" + YEAR + r"|this\s+year|last\s+year"
         r"|next\s+year|the\s+year))?",
         _quarter,
+        trigger=r"quarter",
     ),
+    # the adjective 'third-quarter' never takes the article into the span
+    _rule(r"\b(?P<ord>first|second|third|fourth)-(?:fiscal-)?quarter(?P<plural>s)?\b(?P<yr>)(?P<yr2>)", _quarter,
+          trigger=r"-quarter"),
     _rule(
         r"(?:\bthe\s+)?\b(?P<which>first|second|latter|back|front)\s+half\b(?:\s+of\s+(?P<yr>" + YEAR + r"|this\s+year"
         r"|last\s+year|next\s+year|the\s+year))?",
         _half,
+        trigger=r"half",
     ),
     _rule(
         r"(?:\b(?P<rel>last|this|next|this\s+past|the)\s+)?\b(?P<s>" + SEASON + r")\b(?:\s+(?:of\s+)?(?:(?P<y>" + YEAR
         + r")\b|(?P<yw>" + YEAR_WORDS + r")\b))?",
         _season,
+        trigger=SEASON,
     ),
     _rule(
         r"\b(?P<rel>this\s+past|this\s+coming|last|this|next|past|previous|coming|current|following"
@@ -733,88 +749,80 @@ RULES: list[tuple[re.Pattern, Handler]] = [
         r"(?P<what>week(?:end)?|month|year|quarter|decade|century|fiscal\s+year|" + WEEKDAY + "|" + MONTH
         + "|" + SEASON + r")\b",
         _relative,
+        trigger=r"\b(?:last|this|next|past|previous|coming|current|following|the)\b",
     ),
     _rule(
         r"(?:\bthe\s+)?\b(?:end|beginning|start|middle|rest|remainder|balance|close|turn)\s+of\s+the\s+"
         r"(?P<u>year|month|week|quarter|decade|century)\b(?!-)",
         _part_of,
+        trigger=r"\bof\s+the\b",
     ),
-    _rule(r"\b(?:earlier|later)\s+in\s+the\s+(?P<u>year|month|week)\b", _part_of),
-    _rule(r"\b(?:(?P<rel>this|last|next)\s+)?(?:year[- ]end|year's\s+end)\b", _year_end),
-    _rule(r"\bthe\s+day\s+(?:before\s+yesterday|after\s+tomorrow)\b|\b(?:today|yesterday|tomorrow)\b", _day_word),
-    _rule(r"\b(?P<wd>" + WEEKDAY + r")(?P<plural>s)?\b", _weekday),
+    _rule(r"\b(?:earlier|later)\s+in\s+the\s+(?P<u>year|month|week)\b", _part_of, trigger=r"\bin\s+the\b"),
+    _rule(r"\b(?:(?P<rel>this|last|next)\s+)?(?:year[- ]end|year's\s+end)\b", _year_end, trigger=r"\bend\b"),
+    _rule(r"\bthe\s+day\s+(?:before\s+yesterday|after\s+tomorrow)\b|\b(?:today|yesterday|tomorrow)\b", _day_word, trigger=r"today|yesterday|tomorrow"),
+    _rule(r"\b(?P<wd>" + WEEKDAY + r")(?P<plural>s)?\b", _weekday, trigger=WEEKDAY),
     _rule(
         r"(?:\bthe\s+)?\b(?:(?P<rel>past|last|next|first|final|previous|coming|following|latest|remaining|ensuing"
-        r"|preceding|initial|same|recent)\s+)?(?P<num>" + NUMBER + r")\s+(?:" + DUR_ADJ + r"\s+)?(?P<unit>" + UNIT
-        + r")\b(?!-)(?!\s+old\b)(?:\s+(?P<post>ago|earlier|from\s+now))?",
+        r"|preceding|initial|same|recent)\s+)?(?P<num>" + NUMBER + r")(?:\s+(?:to|or)\s+" + NUMBER + r")?\s+(?:"
+        + DUR_ADJ + r"\s+)?(?P<unit>" + UNIT + r")\b(?!-)(?!\s+old\b)(?:\s+or\s+so\b)?"
+        r"(?:\s+(?P<post>ago|earlier|from\s+now))?",
         _duration,
+        trigger=_UNITS_RE,
     ),
     _rule(
         r"\b(?:(?P<frac>" + FRACTION + r")\s+(?:of\s+)?(?:a|an)\s+(?P<unit>" + UNIT + r")|(?:a|an)\s+(?P<unit2>" + UNIT
         + r")\s+and\s+a\s+half|a\s+(?:quarter|half)[- ](?P<unit3>century|decade))\b(?:\s+(?P<post>ago|earlier))?",
         _fraction,
+        trigger=_UNITS_RE,
     ),
     _rule(
         r"\b(?P<num>\d+|(?:" + _TENS_WORDS + r")(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four"
         r"|five|six|seven|eight|nine|" + _TEEN_WORDS + r")-(?P<unit>second|minute|hour|day|week|month|quarter|year"
         r"|decade|century)(?P<old>-old)?(?:-long)?\b",
         _hyphen_duration,
+        trigger=r"-(?:second|minute|hour|day|week|month|quarter|year|decade|century)",
     ),
     _rule(
         r"(?:\bthe\s+)?\b(?:(?:past|last|next|coming|recent|previous|ensuing)\s+)(?P<unit>minutes|hours|days|weeks"
         r"|months|quarters|years|decades|centuries)\b",
         _vague_plural,
+        trigger=_UNITS_RE,
     ),
     _rule(r"\b(?:for|over|within|in)\s+(?P<span>(?P<unit>hours|days|weeks|months|years|decades))\b(?!\s+(?:of|to|ago)\b)",
-          _vague_plural),
+          _vague_plural, trigger=_UNITS_RE),
     _rule(
-        r"(?<!then\s)\b(?:right\s+now|now|currently|current(?!ly)|presently|nowadays|these\s+days|at\s+present|more\s+recently"
+        r"(?<!then\s)\b(?:now|currently|current(?!ly)|presently|nowadays|these\s+days|at\s+present|more\s+recently"
         r"|most\s+recently|recently|lately|recent|formerly|the\s+past|the\s+(?:near|foreseeable|distant)\s+future"
         r"|the\s+future|the\s+(?:near|short)\s+term|(?<!as\s)soon(?!\s+(?:as|after|afterwards?)\b))\b",
         _ref,
+        trigger=r"now|current|present|recent|lately|formerly|past|future|term|soon|days",
     ),
     _rule(r"\b(?:annual(?:ly)?|yearly|daily|nightly|weekly|monthly|hourly|biweekly|bimonthly|semiannual(?:ly)?"
-          r"|biannual(?:ly)?)\b", _set_word),
+          r"|biannual(?:ly)?)\b", _set_word, trigger=r"annual|yearly|daily|nightly|weekly|monthly|hourly|\bbi|\bsemi"),
     _rule(
         r"\b(?:every|each)\s+(?:(?P<num>other|" + NUMBER + r")\s+)?(?P<what>" + UNIT + "|" + WEEKDAY + "|" + MONTH
         + "|" + SEASON + r")\b",
         _every,
+        trigger=r"every|each",
     ),
     _rule(r"\b(?:once|twice|thrice|(?:" + NUMBER + r")\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit>"
-          r"day|week|month|year|hour|minute)\b", _times_per),
+          r"day|week|month|year|hour|minute)\b", _times_per, trigger=r"once|twice|thrice|times"),
     _rule(r"\b(?-i:Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s\s+(?:Day|Eve)|Thanksgiving(?:\s+Day)?"
-          r"|Valentine['’]s\s+Day|Halloween)\b(?:,?\s+(?P<y>" + YEAR + r")\b)?", _holiday),
-    _rule(r"\byear-(?:ago|earlier)\b(?!\s+(?:quarter|period|nine|six|three|first|second|third|fourth|month))", _year_adj),
+          r"|Valentine['’]s\s+Day|Halloween)\b(?:,?\s+(?P<y>" + YEAR + r")\b)?", _holiday, trigger=r"(?-i:Christmas|New|Thanksgiving|Valentine|Halloween)"),
+    _rule(r"\byear-(?:ago|earlier)\b(?!\s+(?:quarter|period|nine|six|three|first|second|third|fourth|month))", _year_adj, trigger=r"year-"),
     _rule(r"\b(?:the|that|this)\s+(?:(?:latest|current|most\s+recent|fiscal)\s+)?(?:quarter|period)\b(?!-|\s+(?:of|a\s+year))",
-          _ref_quarter),
+          _ref_quarter, trigger=r"quarter|period"),
     _rule(r"\b(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?year-(?:ago|earlier)\s+(?:quarter|period)\b"
           r"|\bthe\s+(?:same|comparable|corresponding)\s+(?:quarter|period)\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year)\b"
-          r"|\bthe\s+quarter\s+a\s+year\s+(?:ago|earlier)\b", _year_ago_quarter),
-    _rule(r"\bthe\s+weekend\b", _weekend),
-    _rule(r"\bthe\s+(?:full\s+|fiscal\s+|calendar\s+|whole\s+)?year\b(?!-|\s+(?:earlier|ago|before|after|of\b|in\b))", _the_year),
-    _rule(r"\bthe\s+(?P<unit>days|weeks|months|years)\s+ahead\b", _vague_plural),
-
+          r"|\bthe\s+quarter\s+a\s+year\s+(?:ago|earlier)\b", _year_ago_quarter, trigger=r"quarter|period"),
+    _rule(r"\bthe\s+weekend\b", _weekend, trigger=r"weekend"),
+    _rule(r"\bthe\s+(?:full\s+|fiscal\s+|calendar\s+|whole\s+)?year\b(?!-|\s+(?:earlier|ago|before|after|of\b|in\b))", _the_year, trigger=r"\byear\b"),
+    _rule(r"\bthe\s+(?P<unit>days|weeks|months|years)\s+ahead\b", _vague_plural, trigger=r"\bahead\b"),
     _rule(r"\bthe\s+year\s+two\s+thousand(?:\s+(?:and\s+)?(?P<n>one|two|three|four|five|six|seven|eight|nine|ten))?\b",
-          _year_2000s),
+          _year_2000s, trigger=r"thousand"),
 ]
 
-# Each rule only runs near its trigger, a cheap regex that every match of the rule contains: an
-# article has few time words, and scanning all of it with every rule would cost more than the rest.
-_UNITS_RE = r"\b(?:" + UNIT + r")\b"
-_TRIGGERS = [
-    r"\byear\b", r"\d{4}-\d", r"[ap]\.?m\b|noon|midnight|midday", r"\b(?-i:[ECMP][SD]T|GMT|UTC)\b",
-    r"morning|afternoon|evening|night", r"morning|afternoon|evening|night", MONTH, MONTH, MONTH, MONTH, r"\d{4}",
-    r"nineteen|eighteen", r"0'?s\b|ties\b", r"century", r"quarter", r"half", SEASON,
-    r"\b(?:last|this|next|past|previous|coming|current|following|the)\b", r"\bof\s+the\b", r"\bin\s+the\b",
-    r"\bend\b", r"today|yesterday|tomorrow", WEEKDAY, _UNITS_RE, _UNITS_RE, r"-(?:second|minute|hour|day|week|month"
-    r"|quarter|year|decade|century)", _UNITS_RE, _UNITS_RE, r"now|current|present|recent|lately|formerly|past|future"
-    r"|term|soon|days", r"annual|yearly|daily|nightly|weekly|monthly|hourly|\bbi|\bsemi", r"every|each",
-    r"once|twice|thrice|times", r"(?-i:Christmas|New|Thanksgiving|Valentine|Halloween)", r"year-",
-    r"quarter|period", r"quarter|period", r"weekend", r"\byear\b", r"\bahead\b", r"thousand",
-]
-assert len(_TRIGGERS) == len(RULES), "one trigger per rule"
 _REACH = 90  # longer than any expression a rule matches
-RULES_WITH_TRIGGERS = [(p, h, re.compile(t, re.I)) for (p, h), t in zip(RULES, _TRIGGERS)]
 
 
 def _windows(trigger: re.Pattern, text: str) -> list[tuple[int, int]]:
@@ -853,7 +861,7 @@ _AMOUNT_MODS = re.compile(
 )
 
 
-_SHIFTED = re.compile(r"(?:ago|earlier|later|from\s+now|hence)$", re.I)
+_SHIFTED = re.compile(r"(?:ago|earlier|from\s+now)$", re.I)
 
 
 def _widen(text: str, start: int, end: int, kind: str) -> int:
@@ -873,7 +881,7 @@ def _widen(text: str, start: int, end: int, kind: str) -> int:
 def find_times(text: str, ctx: Context) -> list[Found]:
     """Every time expression in `text`, non-overlapping (longest wins), sorted by start."""
     candidates: list[Found] = []
-    for pattern, handler, trigger in RULES_WITH_TRIGGERS:
+    for pattern, handler, trigger in RULES:
         for m in _matches(pattern, trigger, text):
             if m.end() == m.start():
                 continue
@@ -898,16 +906,15 @@ _QUARTER_VALUE = re.compile(r"(\d{4})-Q(\d)")
 
 
 def _follow_discourse(found: list[Found]) -> list[Found]:
-    """Resolve expressions that lean on the quarter under discussion, as financial news does:
-    'the quarter', 'the latest period' (that quarter), 'a year earlier', 'the year-ago quarter' (it, a
-    year back). Without a quarter in view they keep the values their rules gave."""
+    """Resolve expressions that lean on what the story is talking about rather than on its date:
+    'the quarter', 'the latest period' (the quarter last named), 'a year earlier', 'the year-ago
+    quarter' (that quarter, a year back), 'that year', 'the following year' (the year last named).
+    Without such a referent they keep the values their rules gave from the article date."""
     out, ref, ref_year = [], None, None
     for f in found:
         value = f.value
-        if f.role.startswith("ref_year"):
-            value = f"{ref_year + int(f.role[8:]):04d}" if ref_year else None
-            if value is None:
-                continue  # no year named before: nothing to count from
+        if f.role.startswith("ref_year") and ref_year:
+            value = f"{ref_year + int(f.role[8:]):04d}"
         elif f.role == "ref_quarter" and ref:
             value = ref
         elif f.role == "year_before" and ref:

@@ -19,7 +19,7 @@ _FRACTIONS = {
     "two thirds": 2 / 3, "two-thirds": 2 / 3,
 }
 # Quantities too vague to give a number: the value becomes X ("PXY").
-VAGUE = frozenset({"several", "a few", "few", "many", "some", "a number of", "numerous", "a couple of"})
+VAGUE = frozenset({"several", "a few", "few", "many", "some", "a number of", "numerous"})
 
 _WORD = (
     rf"(?:(?:{'|'.join(_TENS)})(?:[- ](?:{_DIGITS}))?\b|(?:{'|'.join(sorted(_UNITS, key=len, reverse=True))})\b)"
@@ -58,8 +58,10 @@ def number_value(text: str) -> float | None:
         return None
     if t in ("a", "an"):
         return 1
-    if t in ("a dozen",):
+    if t == "a dozen":
         return 12
+    if t in ("a couple of", "couple of"):
+        return 2
     if t.startswith("dozen"):
         return None
     m = re.fullmatch(r"(\d+(?:\.\d+)?)(?: (\d)/(\d))?", t.replace(",", ""))
