@@ -1,7 +1,7 @@
 """The number grammar on its own: values, forms and offsets of number phrases (no model needed)."""
 import pytest
 
-from communique.components.numbers import lex, numbers_in, parse_number
+from communique.numbers import lex, numbers_in, parse_number
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from ..record import Quantity
 from .base import Stage
 from .lookup import actor_for_span
-from .numbers import Lexeme, Number, find_numbers, lex
+from ..numbers import Lexeme, Number, find_numbers, lex
 
 # --- currencies ---------------------------------------------------------------------------------
 # code: (names written after or before the amount, symbols written before the amount)

@@ -4,14 +4,10 @@ from __future__ import annotations
 
 import re
 
-_UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}
-_TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-}
+from ..numbers import TEENS, TENS, UNITS, parse_number
+
+_UNITS = {w: int(v) for w, v in {**UNITS, **TEENS}.items() if w not in ("nought", "naught")}
+_TENS = {w: int(v) for w, v in TENS.items() if w != "fourty"}
 _DIGITS = "one|two|three|four|five|six|seven|eight|nine"
 _FRACTIONS = {
     "half": 0.5, "a half": 0.5, "one half": 0.5, "a quarter": 0.25, "one quarter": 0.25, "quarter": 0.25,
@@ -64,27 +60,11 @@ def number_value(text: str) -> float | None:
         return 2
     if t.startswith("dozen"):
         return None
-    m = re.fullmatch(r"(\d+(?:\.\d+)?)(?: (\d)/(\d))?", t.replace(",", ""))
-    if m:
-        value = float(m.group(1))
-        if m.group(2):
-            value += int(m.group(2)) / int(m.group(3))
-        return int(value) if value == int(value) else value
     half = 0.0
     if t.endswith(" and a half"):
         half, t = 0.5, t[: -len(" and a half")]
-    m = re.fullmatch(r"(.+?) hundred(?: (?:and )?(.+))?", t)
-    if m:
-        head = 1 if m.group(1) in ("a", "one") else word_value(m.group(1))
-        tail = word_value(m.group(2)) if m.group(2) else 0
-        if head is None or tail is None:
-            return None
-        return head * 100 + tail + half
-    scale = 1
-    if t.endswith(" thousand"):
-        scale, t = 1000, t[: -len(" thousand")]
-    value = word_value(t)
+    value = parse_number(t)
     if value is None:
         return None
-    total = value * scale + half
+    total = value + half
     return int(total) if total == int(total) else total
