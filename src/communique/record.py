@@ -98,8 +98,8 @@ class Span:
 class Event:
     source: str | None
     target: str | None
-    cameo: str
-    plover: str | None
+    cameo: str  # 2-4 digits, kept as a string: leading zeros matter
+    plover: str | None  # PLOVER event type through the published CAMEO->PLOVER table
     quad_class: int
     goldstein: float
     date: str | None
@@ -107,9 +107,11 @@ class Event:
     sentence: Span
     negated: bool = False
     hypothetical: bool = False
-    location: str | None = None
+    location: str | None = None  # actor id of the place named, else None
     confidence: float = 0.0
-    mentions: int = 1
+    mentions: int = 1  # how often the same (source, target, code, date) is reported in the article
+    plover_mode: str | None = None
+    plover_context: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,7 @@ DOC_EXTENSIONS = {
     "times": None,  # list[Time], from communique_times
     "quantities": None,  # list[Quantity], from communique_quantities
     "quotes": None,  # list[Quote], from communique_quotes
+    "events": None,  # list[Event], from communique_events
     "failures": None,  # list[str]: a component that failed on this article says why; the article is skipped
 }
 
