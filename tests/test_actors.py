@@ -114,3 +114,45 @@ def test_malformed_user_table_is_a_knowledge_error(tmp_path):
     table.write_text("who\twhat\nsomeone\tthing\n", encoding="utf-8")
     with pytest.raises(KnowledgeError):
         load_knowledge((str(table),))
+
+
+def read_doc(nlp, text, dateline=None, date="1997-04-01"):
+    doc = nlp.make_doc(text)
+    doc._.article_date = date
+    doc._.dateline = dateline
+    return nlp(doc)
+
+
+def test_dateline_place_gives_the_articles_country(nlp):
+    assert read_doc(nlp, "Shares fell.", "KUALA LUMPUR, April 1 , 1997 (AFP)")._.dateline_country == "MYS"
+    assert read_doc(nlp, "Shares fell.", "SEOUL. April 11")._.dateline_country == "KOR"
+    assert read_doc(nlp, "Shares fell.", "SHANGHAI, April 2")._.dateline_country == "CHN"
+    assert read_doc(nlp, "Shares fell.", "SOMEWHERE UNKNOWN")._.dateline_country is None
+
+
+def test_ministry_named_before_a_spokesman_gives_his_country(nlp):
+    got = read(nlp, "Chinese Foreign Ministry spokesman Shen Guofang told reporters the talks went well.")
+    assert got["Shen Guofang"].country == "CHN" and got["Shen Guofang"].role == "spokesperson"
+
+
+def test_unnamed_ministry_takes_the_dateline_country(nlp):
+    doc = read_doc(nlp, "The Interior Ministry said 12 people were arrested.", "CAIRO, April 3")
+    ministry = {a.name: a for a in doc._.actors}["Interior Ministry"]
+    assert ministry.country == "EGY" and ministry.code == "EGYGOV"
+
+
+def test_peoples_are_groups_but_adjectives_are_not(nlp):
+    got = read(nlp, "Kurds protested in the city while Moslem leaders prayed.")
+    assert got["Kurds"].kind == "group"
+    assert "Moslem" not in got
+
+
+def test_time_zones_and_lone_title_words_are_no_actors(nlp):
+    got = read(nlp, "The index closed at 0800 GMT, the Ministry of Defence said, and Defence officials agreed.")
+    assert "GMT" not in got and "Defence" not in got
+
+
+def test_news_agency_from_the_table_has_country_and_media_code(nlp):
+    got = read(nlp, "Xinhua said the talks went well, Interfax reported.")
+    assert got["Xinhua News Agency"].code == "CHNMED"
+    assert got["Interfax"].country == "RUS"

@@ -168,6 +168,36 @@ def stats(db, as_json) -> None:
             click.echo(f"{key:12} {value:>10,}")
 
 
+_EXPORT_FORMATS = ("gdelt-events", "jsonl", "csv", "parquet")  # communique.exports.FORMATS, without importing it
+_EXPORT_TABLES = ("events", "articles", "actors", "mentions", "times", "quantities", "quotes")
+
+
+@main.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB file to read.")
+@click.option("--format", "fmt", type=click.Choice(_EXPORT_FORMATS), required=True,
+              help="gdelt-events: GDELT 2.0 event rows (61 tab-separated columns, no header); "
+                   "jsonl, csv, parquet: the rows of --table.")
+@click.option("--table", type=click.Choice(_EXPORT_TABLES), default="events", show_default=True,
+              help="Store table to export (gdelt-events exports events only).")
+@click.option("--out", default=None, help="File to write (written whole or not at all); - or absent: stdout.")
+@_handle_errors
+def export(db, fmt, table, out) -> None:
+    """Export a table of the store as GDELT event rows, JSON Lines, CSV or Parquet."""
+    from .exports import BINARY_FORMATS, export as run_export
+    from .store import Store
+
+    if not Path(db).exists():
+        raise UsageError(f"no such store: {db}")
+    to_stdout = out is None or out == "-"
+    if to_stdout and fmt in BINARY_FORMATS:
+        raise UsageError(f"{fmt} cannot go to stdout: give --out FILE")
+    with Store(db, read_only=True) as store:
+        target = click.get_binary_stream("stdout") if to_stdout else out
+        count = run_export(store.connection, fmt, table, target)
+    where = "stdout" if to_stdout else out
+    click.echo(f"exported {count:,} {table} row(s) as {fmt} to {where}", err=True)
+
+
 @main.command()
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
 @click.option("--model", envvar="COMMUNIQUE_MODEL", help="spaCy model to describe.")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import spacy
@@ -57,10 +57,13 @@ def make_doc(nlp: Language, article: Article) -> Doc:
     """A tokenised Doc carrying the article date, ready for the pipeline."""
     doc = nlp.make_doc(article.text)
     doc._.article_date = article.date
+    doc._.dateline = article.dateline
     return doc
 
 
 def doc_to_record(article: Article, doc: Doc) -> Record:
+    if doc._.dateline_country and not article.dateline_country:
+        article = replace(article, dateline_country=doc._.dateline_country)
     return Record(
         article=article,
         actors=tuple(doc._.actors or ()),

@@ -28,6 +28,7 @@ class Article:
     title: str | None = None
     url: str | None = None
     source: str | None = None
+    dateline_country: str | None = None  # ISO3 of the dateline's place, filled by the pipeline
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,6 +25,7 @@ _NAME_LABELS = {"PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _DETERMINERS = {"the", "The"}
 _PRONOUN_OWNERS = {"his", "her", "their", "its"}
+_STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG"}
 _PRIORITY = {"country": 0, "igo": 1, "seat": 2, "person": 3, "adjective": 4, "capital": 5}
 
 
@@ -93,7 +94,7 @@ class Gazetteer:
                 put(s, _Target("seat", f"{c.iso3}:{s}", sector))
         for o in knowledge.organizations:
             for s in (o.name, *o.aliases):
-                put(s, _Target("igo", o.code))
+                put(s, _Target("igo", o.name))
         for o in knowledge.offices:
             for s in (o.name, *o.aliases):
                 put(s, _Target("person", o.name))
@@ -102,10 +103,26 @@ class Gazetteer:
             key = f"G{len(self.by_key)}"
             self.by_key[key] = target
             self.matcher.add(key, [nlp.make_doc(surface)])
-        self.orgs = {o.code: o for o in knowledge.organizations}
+        self.orgs = {o.name: o for o in knowledge.organizations}
+        self.places = {c.casefold(): iso3 for c, iso3 in knowledge.cities.items()}  # for datelines
+        for c in knowledge.countries:
+            for name in (*c.capitals, c.name, *c.aliases):
+                self.places.setdefault(name.casefold(), c.iso3)
         self.seats = {f"{c.iso3}:{s}": (c.iso3, s, sec) for c in knowledge.countries for s, sec in c.seats}
-        self.role_terms = sorted(knowledge.roles, key=lambda t: -len(t.split()))
+        # words that alone are no name: sector words and the words of titles ("Defence", "Ministry")
+        self.title_words = set(knowledge.sectors) | {w for t in knowledge.roles for w in t.split()}
         self.max_role_words = max(len(t.split()) for t in knowledge.roles)
+
+    def dateline_country(self, dateline: str | None) -> str | None:
+        """"KUALA LUMPUR, April 1 (AFP)" -> MYS: the longest run of leading words that names a place."""
+        if not dateline:
+            return None
+        words = dateline.split()[:4]
+        for n in range(len(words), 0, -1):
+            place = " ".join(words[:n]).strip(" ,.:;()-–—").casefold()
+            if place in self.places:
+                return self.places[place]
+        return None
 
     def matches(self, doc: Doc) -> list[tuple[int, int, _Target]]:
         """Non-overlapping matches, longest first, then by target priority."""
@@ -128,6 +145,8 @@ class ActorReader:
         self.kb = gaz.knowledge
         self.doc = doc
         self.day = _article_day(doc)
+        self.home = gaz.dateline_country(doc._.dateline)  # where the story was filed
+        doc._.dateline_country = self.home
         self.drafts: dict[str, _Draft] = {}
         self.token_owner: dict[int, str] = {}  # token index -> draft key, for every mention token
         self.inner_countries: dict[int, str] = {}  # token index -> ISO3 of a country word inside another name
@@ -172,8 +191,8 @@ class ActorReader:
                 d = self.draft(f"country:{c.iso3}", c.name, "country", country=c.iso3, code=c.iso3)
             elif t.kind == "igo":
                 o = self.gaz.orgs[t.key]
-                kind = "organization" if o.kind == "organization" else o.kind
-                d = self.draft(f"org:{o.code}", o.name, kind, country=o.country, code=o.code)
+                key = o.code if o.code.startswith("IGO") else _slug(o.name)
+                d = self.draft(f"org:{key}", o.name, o.kind, country=o.country, code=o.code or None)
             elif t.kind == "seat":
                 iso3, name, sector = self.gaz.seats[t.key]
                 d = self.draft(f"org:{_slug(name)}", name, "organization", country=iso3, sector=sector,
@@ -259,6 +278,8 @@ class ActorReader:
         d = self.draft(key, name, "organization")
         d.country = d.country or country
         d.sector = d.sector or sector
+        if d.country is None and d.sector in _STATE_SECTORS and self.home:
+            d.country = self.home
         self.mention(d, span.start, span.end)
 
     def _possessor_country(self, span: Span) -> str | None:
@@ -284,13 +305,26 @@ class ActorReader:
         return None
 
     def _trim(self, ent: Span) -> Span | None:
-        """The entity without a leading "the" and a trailing possessive."""
+        """The entity without a leading "the", a trailing possessive, edge spaces and brackets; None
+        for what is no name at all (a table row run together, a time zone, a lone "Ministry")."""
+        doc = self.doc
         start, end = ent.start, ent.end
-        if self.doc[start].lower_ == "the":
+        while start < end and (doc[start].is_space or doc[start].is_punct or doc[start].lower_ == "the"):
             start += 1
-        if end > start and self.doc[end - 1].text in _POSSESSIVE:
+        while end > start and (doc[end - 1].is_space or doc[end - 1].text in _POSSESSIVE
+                               or doc[end - 1].is_punct and doc[end - 1].text not in ".)"):
             end -= 1
-        return self.doc[start:end] if end > start else None
+        if end <= start:
+            return None
+        span = doc[start:end]
+        text = span.text
+        if "\n" in text or "  " in text or text in self.kb.not_actors or text.count("(") != text.count(")"):
+            return None
+        if not any(ch.isupper() for ch in text):
+            return None  # "affiliates", "mosques": names are written with capitals
+        if len(span) == 1 and span[0].lower_ in self.gaz.title_words:
+            return None  # a lone "Ministry", "Defence", "Bishop"
+        return span
 
     # ------------------------------------------------------------------ people
     def person_draft(self, canonical: str) -> _Draft:
@@ -402,11 +436,14 @@ class ActorReader:
                 i -= size
                 continue
             owner = self.token_owner.get(i)
-            if owner and owner.startswith("country:"):
+            if owner and (owner.startswith("country:") or owner.startswith("org:")):
+                # "Chinese Foreign Ministry spokesman Shen Guofang": the body's country is his
                 country = country or self.drafts[owner].country
                 i -= 1
                 continue
-            if doc[i].text in _POSSESSIVE or doc[i].is_title and doc[i].pos_ in ("PROPN", "ADJ"):
+            tok = doc[i]
+            if owner is None and (tok.text in _POSSESSIVE or tok.is_title and tok.pos_ in ("PROPN", "ADJ")
+                                  or tok.dep_ in ("compound", "amod") and tok.pos_ in ("NOUN", "ADJ", "PROPN")):
                 i -= 1
                 continue
             break
@@ -477,6 +514,9 @@ class ActorReader:
             span = self._trim(ent)
             if span is None or not self.free(span.start, span.end):
                 continue
+            root = span.root
+            if root.tag_ not in ("NNS", "NNPS") or root.dep_ in ("amod", "compound"):
+                continue  # "Moslem fundamentalists", "Kisangani": not a people acting
             d = self.draft(f"group:{_slug(span.text)}", span.text, "group")
             self.mention(d, span.start, span.end)
 

@@ -7,6 +7,8 @@ from spacy.tokens import Doc
 
 DOC_EXTENSIONS = {
     "article_date": None,  # "YYYY-MM-DD" or None
+    "dateline": None,  # the article's dateline as given ("BEIJING", "KUALA LUMPUR, April 1 (AFP)")
+    "dateline_country": None,  # ISO3 of the dateline's place, from communique_actors
     "actors": None,  # list[Actor], from communique_actors
     "times": None,  # list[Time], from communique_times
     "quantities": None,  # list[Quantity], from communique_quantities

@@ -68,6 +68,8 @@ class Knowledge:
     offices: tuple[Office, ...]
     roles: dict[str, Role]
     sectors: dict[str, str]
+    not_actors: frozenset[str] = frozenset()
+    cities: dict[str, str] = field(default_factory=dict)  # dateline city -> ISO3
     by_iso3: dict[str, Country] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -123,6 +125,10 @@ def _user_table(path: Path) -> tuple[list[Country], list[Organization], list[Off
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise KnowledgeError(f"cannot read actor table {path}: {exc.__class__.__name__}") from None
+    return _actor_rows(text, str(path))
+
+
+def _actor_rows(text: str, path: str) -> tuple[list[Country], list[Organization], list[Office]]:
     reader = csv.DictReader(io.StringIO("\n".join(l for l in text.splitlines() if not l.startswith("#"))), delimiter="\t")
     header = reader.fieldnames or []
     if "name" not in header or "kind" not in header:
@@ -172,6 +178,10 @@ def load_knowledge(extra_tables: tuple[str, ...] = ()) -> Knowledge:
     sectors: dict[str, str] = {}
     for word, sector in _rows(_builtin("sectors.tsv"), "sectors.tsv", 2):
         sectors.setdefault(word.strip().lower(), sector.strip())
+    _, national, _ = _actor_rows(_builtin("organizations.tsv"), "organizations.tsv")
+    orgs += national
+    not_actors = frozenset(l.strip() for l in _builtin("not_actors.txt").splitlines() if l.strip() and not l.startswith("#"))
+    cities = {c.strip(): iso.strip() for c, iso in _rows(_builtin("cities.tsv"), "cities.tsv", 2)}
     for table in extra_tables:
         path = Path(table)
         if not path.is_file():
@@ -180,4 +190,4 @@ def load_knowledge(extra_tables: tuple[str, ...] = ()) -> Knowledge:
         countries = _merge_countries(countries, more_countries)
         orgs += more_orgs
         offices += more_offices
-    return Knowledge(tuple(countries), tuple(orgs), tuple(offices), roles, sectors)
+    return Knowledge(tuple(countries), tuple(orgs), tuple(offices), roles, sectors, not_actors, cities)

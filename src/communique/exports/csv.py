@@ -1,0 +1,42 @@
+"""CSV export of any store table (header row, comma-separated), written by DuckDB's own COPY.
+
+To a file: COPY into a temporary file beside it, then rename. To a stream (stdout): COPY into a
+temporary file, then copy its bytes, so both paths write exactly the same CSV dialect.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import duckdb
+
+from communique.exports.atomic import atomic_path
+from communique.exports.source import sql_string, store_error, table_query
+
+_CHUNK = 1 << 20
+
+
+def _copy(con: duckdb.DuckDBPyConnection, table: str, path: Path) -> int:
+    try:
+        row = con.execute(
+            f"COPY ({table_query(table)}) TO {sql_string(os.fspath(path))} (FORMAT csv, HEADER true, DELIMITER ',')"
+        ).fetchone()
+    except duckdb.Error as exc:
+        raise store_error(f"export {table} to csv", exc) from None
+    return int(row[0]) if row else 0
+
+
+def export_csv(con: duckdb.DuckDBPyConnection, table: str, out) -> int:
+    """Write `table` as CSV to the file `out` (atomically) or to a binary stream; returns rows written."""
+    if hasattr(out, "write"):
+        with tempfile.TemporaryDirectory(prefix="communique-export-") as tmpdir:
+            path = Path(tmpdir) / f"{table}.csv"
+            count = _copy(con, table, path)
+            with open(path, "rb") as f:
+                shutil.copyfileobj(f, out, _CHUNK)
+            out.flush()
+        return count
+    with atomic_path(out) as tmp:
+        return _copy(con, table, tmp)
