@@ -146,3 +146,24 @@ def test_stdin_text_article():
     record = json.loads(result.stdout)
     assert record["article"]["date"] == "2024-10-07"
     assert any(t["value"] == "2024-W40" for t in record["times"])
+
+
+def test_an_article_that_breaks_the_model_is_skipped_and_the_batch_goes_on():
+    from spacy.language import Language
+
+    from communique import pipeline
+    from communique.record import Article
+
+    @Language.component("test_poison")
+    def poison(doc):  # a model component that fails on one article, as a real one might
+        if "POISON" in doc.text:
+            raise RuntimeError("component blew up")
+        return doc
+
+    nlp = pipeline.load_nlp()
+    nlp.add_pipe("test_poison", after="parser")
+    articles = [Article(str(i), "2024-10-07", t) for i, t in
+                enumerate(["China met Russia.", "POISON text here.", "The UN met last week."])]
+    out = list(pipeline.extract(nlp, articles, batch_size=8))
+    assert [type(o).__name__ for o in out] == ["Record", "Skipped", "Record"]
+    assert out[1].article_id == "1" and "component blew up" in out[1].reason

@@ -78,15 +78,28 @@ def extract(nlp: Language, articles: Iterable[Article], batch_size: int = 32) ->
     """One Record or Skipped per article, in input order, in this process."""
     pending: list[Article] = []
 
+    def outcome(article: Article, doc: Doc) -> Record | Skipped:
+        failures = doc._.failures
+        return Skipped(article.id, "; ".join(failures)) if failures else doc_to_record(article, doc)
+
+    def one(article: Article) -> Record | Skipped:
+        if len(article.text) > MAX_CHARS:
+            return Skipped(article.id, f"text longer than {MAX_CHARS:,} characters")
+        try:
+            return outcome(article, nlp(make_doc(nlp, article)))
+        except Exception as exc:  # noqa: BLE001 - a model component failed on this article alone
+            return Skipped(article.id, f"{type(exc).__name__}: {exc}")
+
     def run(batch: list[Article]) -> Iterator[Record | Skipped]:
         ready = [a for a in batch if len(a.text) <= MAX_CHARS]
-        docs = nlp.pipe((make_doc(nlp, a) for a in ready), batch_size=batch_size)
-        by_id = {}
-        for article, doc in zip(ready, docs):
-            failures = doc._.failures
-            by_id[id(article)] = Skipped(article.id, "; ".join(failures)) if failures else doc_to_record(article, doc)
+        try:
+            docs = list(nlp.pipe((make_doc(nlp, a) for a in ready), batch_size=batch_size))
+        except Exception:  # noqa: BLE001 - find the article that broke the batch, keep the others
+            yield from (one(a) for a in batch)
+            return
+        done = {id(a): outcome(a, d) for a, d in zip(ready, docs)}
         for a in batch:
-            yield by_id.get(id(a)) or Skipped(a.id, f"text longer than {MAX_CHARS:,} characters")
+            yield done[id(a)] if id(a) in done else one(a)
 
     for article in articles:
         pending.append(article)
