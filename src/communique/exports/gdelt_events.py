@@ -39,6 +39,7 @@ from typing import Iterator
 
 import duckdb
 
+from communique.errors import StoreError
 from communique.exports.atomic import binary_sink
 from communique.exports.source import store_error
 
@@ -73,25 +74,14 @@ _PARAGRAPH_END = r"""length(coalesce(
     nullif(regexp_extract(text, '^([\s\S]*?\S)[ \t\r]*\n', 1), ''),
     text))"""
 
-QUERY = f"""
-WITH acts AS (
-    SELECT article_id, actor_id, name, kind, country, code FROM actors
-    QUALIFY row_number() OVER (PARTITION BY article_id, actor_id ORDER BY actor_index) = 1
-), paras AS (
-    SELECT id, {_PARAGRAPH_END} AS paragraph_end FROM articles
-    WHERE id IN (SELECT article_id FROM events)
-)
-SELECT e.article_id, e.event_index, e.cameo, e.quad_class, e.goldstein, e.date, e.mentions, e.sentence_start,
-       a.date, a.ingested_at, a.url, p.paragraph_end,
-       s.code, s.name, s.country, t.code, t.name, t.country, l.kind, l.name, l.country
-FROM events e
-JOIN articles a ON a.id = e.article_id
-JOIN paras p ON p.id = e.article_id
-LEFT JOIN acts s ON s.article_id = e.article_id AND s.actor_id = e.source
-LEFT JOIN acts t ON t.article_id = e.article_id AND t.actor_id = e.target
-LEFT JOIN acts l ON l.article_id = e.article_id AND l.actor_id = e.location
-ORDER BY e.article_id, e.event_index
-"""
+# Three streams, each sorted by article id, merged in Python: DuckDB streams a sorted scan of one
+# table in modest memory, where a join of events with articles and actors (then sorted) was 3x bigger.
+EVENTS_SQL = """SELECT article_id, event_index, cameo, quad_class, goldstein, date, mentions, sentence_start,
+       source, target, location FROM events ORDER BY article_id, event_index"""
+ARTICLES_SQL = f"""SELECT id, date, ingested_at, url, {_PARAGRAPH_END} FROM articles
+WHERE id IN (SELECT article_id FROM events) ORDER BY id"""
+ACTORS_SQL = """SELECT article_id, actor_id, kind, name, country, code FROM actors
+WHERE article_id IN (SELECT article_id FROM events) ORDER BY article_id, actor_index"""
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +156,7 @@ def _code_parts(code: str) -> list[str]:
     return parts
 
 
+@lru_cache(maxsize=1 << 16)  # the same few thousand actors recur across millions of events
 def actor_fields(code: str | None, name: str | None, country: str | None) -> tuple[str, ...]:
     """Code, Name, CountryCode, KnownGroupCode, EthnicCode, Religion1/2Code, Type1/2/3Code."""
     code = (code or "").strip().upper()
@@ -179,6 +170,7 @@ def actor_fields(code: str | None, name: str | None, country: str | None) -> tup
     return (code, _clean(name), country or "", group, "", "", "", *types)
 
 
+@lru_cache(maxsize=1 << 12)
 def action_geo(kind: str | None, name: str | None, iso3: str | None) -> tuple[str, ...]:
     """Type, FullName, CountryCode, ADM1Code, ADM2Code, Lat, Long, FeatureID of a country location."""
     if kind != "country" or not (name or iso3):
@@ -192,21 +184,31 @@ def _clean(value: str | None) -> str:
     return _UNSAFE.sub(" ", value).strip() if value else ""
 
 
+@lru_cache(maxsize=1 << 14)
+def _day_fields(day: date | None) -> tuple[str, str, str, str]:
+    """SQLDATE, MonthYear, Year, FractionDate."""
+    if day is None:
+        return ("", "", "", "")
+    return (f"{day.year:04d}{day.month:02d}{day.day:02d}", f"{day.year:04d}{day.month:02d}", str(day.year),
+            fraction_date(day))
+
+
+@lru_cache(maxsize=1 << 10)
+def _date_added(ingested_at: datetime | None) -> str:
+    return ingested_at.strftime("%Y%m%d%H%M%S") if ingested_at else ""
+
+
 def _number(value: float | None) -> str:
     return "" if value is None else f"{value:g}"
 
 
 def gdelt_row(f: EventFacts) -> tuple[str, ...]:
     """The 61 fields of one event, as strings, in GDELT 2.0's codebook order."""
-    day = event_day(f)
     cameo = (f.cameo or "").strip()
     root = int(f.sentence_start is not None and f.paragraph_end is not None and f.sentence_start < f.paragraph_end)
     row = (
         str(global_event_id(f.article_id, f.event_index)),
-        day.strftime("%Y%m%d") if day else "",
-        day.strftime("%Y%m") if day else "",
-        str(day.year) if day else "",
-        fraction_date(day) if day else "",
+        *_day_fields(event_day(f)),
         *actor_fields(f.source_code, f.source_name, f.source_country),
         *actor_fields(f.target_code, f.target_name, f.target_country),
         str(root),
@@ -217,21 +219,72 @@ def gdelt_row(f: EventFacts) -> tuple[str, ...]:
         "",  # AvgTone: not computed
         *_NO_GEO, *_NO_GEO,
         *action_geo(f.location_kind, f.location_name, f.location_country),
-        f.ingested_at.strftime("%Y%m%d%H%M%S") if f.ingested_at else "",
+        _date_added(f.ingested_at),
         _clean(f.url) or _clean(f.article_id),
     )
     return row
 
 
+def _stream(con: duckdb.DuckDBPyConnection, sql: str, cursors: list) -> Iterator[tuple]:
+    """Rows of `sql` on a cursor of its own (so several results stream at once), fetched in chunks."""
+    cursor = con.cursor()
+    cursors.append(cursor)
+    cursor.execute(sql)
+    while chunk := cursor.fetchmany(CHUNK_ROWS):
+        yield from chunk
+
+
+def _groups(rows: Iterator[tuple]) -> Iterator[tuple[str, list[tuple]]]:
+    """(article id, its rows) from rows sorted by article id (their first value)."""
+    key, group = None, []
+    for row in rows:
+        if row[0] != key:
+            if group:
+                yield key, group
+            key, group = row[0], []
+        group.append(row)
+    if group:
+        yield key, group
+
+
 def iter_facts(con: duckdb.DuckDBPyConnection) -> Iterator[EventFacts]:
-    """Every stored event with its article and actors, in (article, event index) order, in chunks."""
+    """Every stored event with its article and actors, in (article id, event index) order.
+
+    Article ids sort the same in DuckDB (bytes of UTF-8) and Python (code points), so the three
+    sorted streams are merged by comparing ids.
+    """
+    cursors: list = []
     try:
-        cursor = con.execute(QUERY)
-        while chunk := cursor.fetchmany(CHUNK_ROWS):
-            for values in chunk:
-                yield EventFacts(*values)
+        events = _stream(con, EVENTS_SQL, cursors)
+        articles = _stream(con, ARTICLES_SQL, cursors)
+        actor_groups = _groups(_stream(con, ACTORS_SQL, cursors))
+        group = next(actor_groups, None)
+        article_id = article = None
+        actors: dict[str, tuple] = {}
+        for e in events:
+            if e[0] != article_id:
+                article_id = e[0]
+                article = next(articles, None)
+                if article is None or article[0] != article_id:
+                    raise StoreError(f"store changed during the export (article {article_id})")
+                while group is not None and group[0] < article_id:
+                    group = next(actor_groups, None)
+                actors = {}
+                if group is not None and group[0] == article_id:
+                    for row in group[1]:
+                        actors.setdefault(row[1], row)  # the first actor of a repeated id wins
+            source, target, location = actors.get(e[8]), actors.get(e[9]), actors.get(e[10])
+            yield EventFacts(
+                *e[:8], *article[1:],
+                *(source[5], source[3], source[4]) if source else (None, None, None),
+                *(target[5], target[3], target[4]) if target else (None, None, None),
+                *(location[2], location[3], location[4]) if location else (None, None, None),
+            )
     except duckdb.Error as exc:
         raise store_error("read events for the gdelt export", exc) from None
+    finally:
+        for cursor in cursors:
+            cursor.close()
 
 
 def export_gdelt_events(con: duckdb.DuckDBPyConnection, table: str, out) -> int:

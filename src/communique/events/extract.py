@@ -1,0 +1,736 @@
+"""Who did what to whom: CAMEO events read off the dependency parse, one pure function over a Doc.
+
+A trigger is a verb or noun of the lexicon (events.lexicon). Its source is the subject of its clause
+(climbing control verbs, conjunctions and participles; the "by" agent of a passive; the possessor of
+a noun), its targets the arguments the lexicon names. The verbs that govern it decide what was done:
+"threatened to", "vowed to", "refused to", "urged X to" turn the act into a threat, an intent, a
+refusal, an appeal (events.coding); "may" and "if" make it hypothetical, "not" negated. Reported
+speech needs nothing special: "X said Y attacked Z" gives Y -> Z because "attacked" has its own
+subject; the statement itself is an event only where its verb is in the lexicon (praise, criticise,
+deny, appeal, promise).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from ..knowledge.cameo import cameo, plover_for
+from ..record import Actor, Event, Quote, Span, Time
+from . import coding
+from .lexicon import Pattern, best_pattern, event_lexicon
+
+# verbs whose xcomp act is promised / threatened / refused / asked for, or only considered
+INTENT_HEADS = frozenset({"vow", "pledge", "promise", "agree", "offer", "plan", "intend", "decide", "commit",
+                          "prepare", "aim", "seek", "want", "wish", "hope", "propose", "expect", "undertake",
+                          "resolve", "volunteer", "announce", "swear", "guarantee", "promise"})
+INTENT_ADJS = frozenset({"ready", "willing", "prepared", "determined", "eager", "keen", "committed", "set", "poised"})
+THREAT_HEADS = frozenset({"threaten", "warn"})
+REFUSE_HEADS = frozenset({"refuse", "decline", "reject", "oppose", "resist"})
+DEMAND_HEADS = frozenset({"demand", "press", "pressure", "push", "insist", "require"})
+CAUSATIVE_HEADS = frozenset({"order", "force", "compel", "make", "instruct", "direct", "command"})
+APPEAL_HEADS = frozenset({"urge", "call", "ask", "appeal", "request", "invite", "encourage", "implore", "plead", "beg"})
+HYPO_HEADS = frozenset({"consider", "mull", "weigh", "contemplate", "study", "discuss", "debate", "may", "might",
+                        "could", "try", "attempt"})
+FAIL_HEADS = frozenset({"fail", "neglect", "avoid", "stop", "cease"})
+TRANSPARENT = frozenset({"continue", "begin", "start", "resume", "keep", "go", "have", "need", "help", "get",
+                         "manage", "work", "move", "act"})
+OBJECT_CONTROL = DEMAND_HEADS | APPEAL_HEADS | CAUSATIVE_HEADS | frozenset({"persuade", "allow", "convince", "help", "tell"})
+BACKGROUND_PREPS = frozenset({"during", "after", "before", "since", "following", "amid", "amidst", "despite", "until",
+                              "ahead", "like", "unlike", "over"})
+LEMMA_FIXES = {"stag": "stage"}  # the small English model's lemmatiser slips ("staged" -> "stag")
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would"})
+HYPO_AUX = frozenset({"may", "might", "could", "can"})
+MUST_AUX = frozenset({"must", "should", "ought"})
+SPEECH = frozenset({"say", "tell", "state", "declare", "announce", "add", "insist", "reiterate", "stress", "conclude",
+                    "write", "argue", "note", "warn", "repeat", "emphasize", "emphasise", "claim"})
+LIGHT_VERBS = frozenset({"hold", "have", "launch", "carry", "conduct", "stage", "mount", "begin", "start", "continue",
+                         "make", "pay", "organize", "organise", "resume", "open", "wage", "lead", "announce",
+                         "undertake", "join", "end", "complete", "send", "issue", "lodge", "file", "impose", "call"})
+CLAUSE_BOUNDARY = frozenset({"ROOT", "ccomp", "parataxis"})
+SYMMETRIC_ROOTS = ("03", "04", "05", "06")
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "i", "me", "my"})
+GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "we", "our", "us"})
+SUBJ = ("nsubj", "nsubjpass", "csubj")
+ACTOR_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "prep", "pobj", "det", "nummod", "case", "npadvmod"})
+ACTOR_PREPS = frozenset({"of", "from", "in"})
+BOMB_WORDS = frozenset({"bomb", "bomber", "bombing", "explosion", "blast", "device", "explosive", "grenade"})
+_DATE_VALUE = re.compile(r"^\d{4}")
+
+
+@dataclass
+class _Candidate:
+    token: Token
+    pattern: Pattern
+
+
+@dataclass
+class _Context:
+    doc: Doc
+    quotes: tuple[Quote, ...]
+    by_token: dict[int, Actor] = field(default_factory=dict)  # token index -> actor mentioned there
+
+
+def extract_events(doc: Doc) -> list[Event]:
+    """Every event of the Doc, the same (source, target, code, date) merged with a mention count."""
+    ctx = _Context(doc, tuple(doc._.quotes or ()))
+    ctx.by_token = _actor_tokens(doc)
+    times = [t for t in doc._.times or () if t.type in ("DATE", "TIME") and t.value and _DATE_VALUE.match(t.value)]
+    raw: list[Event] = []
+    for sent in doc.sents:
+        raw.extend(_sentence_events(ctx, sent, times))
+    return merge(raw)
+
+
+def merge(events: Iterable[Event]) -> list[Event]:
+    """One event per (source, target, code, date), counting its mentions; the first report is kept."""
+    out: dict[tuple, Event] = {}
+    counts: dict[tuple, int] = {}
+    for ev in events:
+        key = (ev.source, ev.target, ev.cameo, ev.date, ev.negated, ev.hypothetical)
+        if key not in out:
+            out[key] = ev
+            counts[key] = 0
+        counts[key] += ev.mentions
+    result = []
+    for key, ev in out.items():
+        if counts[key] != ev.mentions:
+            ev = replace(ev, mentions=counts[key])
+        result.append(ev)
+    return result
+
+
+# ------------------------------------------------------------------ actors
+
+def _actor_tokens(doc: Doc) -> dict[int, Actor]:
+    """Each token covered by an actor mention -> that actor (the longer mention wins)."""
+    out: dict[int, tuple[int, Actor]] = {}
+    for actor in doc._.actors or ():
+        for m in actor.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for t in span:
+                prev = out.get(t.i)
+                if prev is None or prev[0] < m.end - m.start:
+                    out[t.i] = (m.end - m.start, actor)
+    return {i: a for i, (_, a) in out.items()}
+
+
+def _actor_of(ctx: _Context, tok: Token) -> Actor | None:
+    """The actor a noun phrase names: its head's mention, else the nearest one among its modifiers
+    ("Israeli soldiers", "soldiers from Gondor", "Russia's foreign minister"); never one inside a
+    relative clause or a "to"/"with" phrase ("China's ambassador to Russia" is Chinese)."""
+    hit = ctx.by_token.get(tok.i)
+    if hit is not None:
+        return hit
+    if tok.lower_ in PERSON_PRONOUNS or tok.lower_ in GROUP_PRONOUNS:
+        return _resolve_pronoun(ctx, tok)
+    frontier = [tok]
+    seen = {tok.i}
+    while frontier:
+        nxt, found = [], []
+        for t in frontier:
+            for c in t.children:
+                if c.i in seen or c.dep_ not in ACTOR_DEPS:
+                    continue
+                if c.dep_ == "prep" and c.lower_ not in ACTOR_PREPS:
+                    continue
+                seen.add(c.i)
+                a = ctx.by_token.get(c.i)
+                if a is not None:
+                    found.append((c.dep_ != "appos", a.kind == "country", c.i, a))
+                nxt.append(c)
+        if found:  # the apposition names the phrase itself; a person or body is more precise than a country
+            return min(found, key=lambda f: f[:3])[3]
+        frontier = nxt
+    return None
+
+
+def _actors_of(ctx: _Context, tok: Token) -> list[Actor]:
+    """The actor of a phrase and of its conjuncts ("China and Russia")."""
+    out = []
+    for t in [tok, *_conjuncts(tok)]:
+        a = _actor_of(ctx, t)
+        if a is not None and all(a.id != b.id for b in out):
+            out.append(a)
+    return out
+
+
+def _conjuncts(tok: Token) -> list[Token]:
+    out, stack = [], [tok]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON"):
+                out.append(c)
+                stack.append(c)
+    return out
+
+
+def _resolve_pronoun(ctx: _Context, tok: Token) -> Actor | None:
+    """A pronoun is the speaker of the quote it sits in or cues ("he said", "Xi said he is ready"),
+    else the nearest earlier actor of a fitting kind."""
+    start = tok.idx
+    people = tok.lower_ in PERSON_PRONOUNS
+    actors = {a.id: a for a in ctx.doc._.actors or ()}
+    for q in ctx.quotes:
+        if q.speaker is None:
+            continue
+        inside = q.start <= start < q.end
+        is_speaker = q.speaker_start is not None and q.speaker_start <= start < (q.speaker_end or start)
+        if inside or is_speaker:
+            a = actors.get(q.speaker)
+            if a is not None and (a.kind == "person") == people:
+                return a
+    # "In his message to Xi, Putin said": a pronoun before its clause's subject points forward to it
+    root = _clause_root(tok)
+    for c in root.children:
+        if c.dep_ == "nsubj" and c.i > tok.i:
+            a = ctx.by_token.get(c.i)
+            if a is not None and (a.kind == "person") == people:
+                return a
+    for i in range(tok.i - 1, max(-1, tok.i - 80), -1):
+        a = ctx.by_token.get(i)
+        if a is None:
+            continue
+        if people and a.kind == "person":
+            return a
+        if not people and a.kind in ("country", "organization", "group"):
+            return a
+    return None
+
+
+# ------------------------------------------------------------------ clause structure
+
+def _subject(tok: Token, depth: int = 0) -> tuple[Token | None, bool]:
+    """The token naming who acts in `tok`'s clause, and whether it is a passive subject."""
+    if depth > 8:
+        return None, False
+    for c in tok.children:
+        if c.dep_ == "nsubj":
+            return c, False
+        if c.dep_ == "nsubjpass":
+            return c, True
+    head = tok.head
+    if head is tok:
+        return None, False
+    if tok.dep_ == "xcomp":
+        if head.lemma_ in OBJECT_CONTROL:
+            for c in head.children:
+                if c.dep_ in ("dobj", "dative"):
+                    return c, False
+        if head.pos_ == "ADJ":  # "ready to work": the subject of "is"
+            return _subject(head.head, depth + 1)
+        return _subject(head, depth + 1)
+    if tok.dep_ in ("conj", "advcl", "acomp", "pcomp"):
+        return _subject(head, depth + 1)
+    if tok.dep_ in ("acl", "relcl"):
+        # "the first country to recognize X": the copula's subject; "soldiers who fired": the noun
+        if head.dep_ == "attr":
+            return _subject(head.head, depth + 1)
+        return head, False
+    return None, False
+
+
+def _agent(tok: Token) -> Token | None:
+    for c in tok.children:
+        if c.dep_ == "agent":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return p
+    return None
+
+
+def _prep_objects(tok: Token, preps: Iterable[str]) -> list[Token]:
+    want = set(preps)
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent") and c.lower_ in want:
+            out.extend(p for p in c.children if p.dep_ == "pobj")
+        elif c.dep_ == "prt" and c.lower_ in want:  # "called on X": on parsed as a particle
+            out.extend(p for p in tok.children if p.dep_ == "dobj")
+    return out
+
+
+def _clause_root(tok: Token) -> Token:
+    """The finite clause a token belongs to: adverbial and infinitival clauses belong to their head."""
+    t = tok
+    for _ in range(40):
+        if t.dep_ in CLAUSE_BOUNDARY or t.head is t:
+            return t
+        if t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJ for c in t.children):
+            return t
+        t = t.head
+    return t
+
+
+def lemma(tok: Token) -> str:
+    lem = tok.lemma_.lower()
+    return LEMMA_FIXES.get(lem, lem)
+
+
+def _dependents(tok: Token) -> frozenset[str]:
+    """Lemmas a pattern's word groups are matched against."""
+    words = set()
+    for c in tok.children:
+        if c.dep_ in ("dobj", "prt", "prep", "nsubjpass", "compound", "amod", "dative", "attr", "acomp", "oprd",
+                      "npadvmod", "nmod", "pobj", "agent"):
+            words.add(c.lemma_.lower())
+            words.add(c.lower_)
+            if c.dep_ in ("dobj", "nsubjpass", "prep", "attr", "npadvmod"):
+                for g in c.children:
+                    if g.dep_ in ("compound", "amod", "pobj", "prep", "dobj", "conj"):
+                        words.add(g.lemma_.lower())
+                        if g.dep_ == "pobj" or g.dep_ == "prep":
+                            for h in g.children:
+                                if h.dep_ in ("compound", "amod", "pobj"):
+                                    words.add(h.lemma_.lower())
+    return frozenset(words)
+
+
+def _candidates(sent: SpacySpan) -> list[_Candidate]:
+    lex = event_lexicon()
+    out = []
+    for tok in sent:
+        if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ != "aux"):
+            if tok.dep_ in ("amod", "compound", "nsubj", "dobj", "pobj"):
+                continue  # "a UN-brokered deal", "the banned party", "the wounded": descriptions
+            pos = "V"
+        elif tok.pos_ in ("NOUN", "PROPN"):
+            pos = "N"
+        else:
+            continue
+        patterns = lex.get((lemma(tok), pos))
+        if patterns is None and pos == "N":
+            patterns = lex.get((tok.lower_, pos))
+        if not patterns:
+            continue
+        if pos == "N" and tok.dep_ == "pobj" and tok.head.lower_ in BACKGROUND_PREPS:
+            continue  # "during a summit", "after the attack": the setting, not the act reported
+        p = best_pattern(patterns, _dependents(tok))
+        if p is not None:
+            out.append(_Candidate(tok, p))
+    return out
+
+
+MUST_PATTERN = Pattern("must", "V", (), (), "100")
+SHOULD_PATTERN = Pattern("should", "V", (), (), "020")
+SELF = frozenset({"i", "we"})
+
+
+def _obligations(sent: SpacySpan) -> list[_Candidate]:
+    """"X said Y must V": X demands of Y, "Y should V" an appeal, whatever V is (a lexicon verb
+    refines the code). Not when negated ("should not make a difference") or said of oneself."""
+    lex = event_lexicon()
+    out = []
+    for tok in sent:
+        if tok.dep_ != "ccomp" or lemma(tok.head) not in SPEECH or (lemma(tok), "V") in lex or _negated(tok):
+            continue
+        modals = {c.lower_ for c in tok.children if c.dep_ == "aux"}
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.lower_ in SELF:
+            continue
+        if "must" in modals:
+            out.append(_Candidate(tok, MUST_PATTERN))
+        elif modals & {"should", "ought"}:
+            out.append(_Candidate(tok, SHOULD_PATTERN))
+    return out
+
+
+# ------------------------------------------------------------------ one sentence
+
+@dataclass
+class _Frame:
+    code: str
+    negated: bool = False
+    hypothetical: bool = False
+    actor_tok: Token | None = None  # whose subject is the source
+    target_tok: Token | None = None  # a governing verb's object ("urged Bree to ...")
+    speaker: Actor | None = None  # "X said Y must ...": the demand is X's
+    causer: bool = False  # "X ordered Y to ...": X is the source, Y the target
+
+
+def _sentence_events(ctx: _Context, sent: SpacySpan, times: list[Time]) -> list[Event]:
+    cands = _candidates(sent) + _obligations(sent)
+    if not cands:
+        return []
+    by_tok = {c.token.i: c for c in cands}
+    absorbed: set[int] = set()
+    frames: dict[int, _Frame] = {}
+    for c in cands:
+        frames[c.token.i] = _frame(ctx, c, by_tok, absorbed)
+    for c in cands:
+        gov = _topic_of(c.token, by_tok)
+        if gov is not None:
+            # an act named inside another act's argument is its topic ("condemned the attack",
+            # "rejected an invitation to attend a meeting"), not a second report; a verb of violence
+            # takes the more precise code of the weapon named ("killed in a car bombing")
+            absorbed.add(c.token.i)
+            if frames[gov].code == "190" and c.pattern.code[:2] in ("18", "19", "20"):
+                frames[gov].code = c.pattern.code
+            continue
+        purpose = _protest_purpose(c.token, by_tok, frames)
+        if purpose is not None and frames[c.token.i].code[:2] in ("02", "10", "14"):
+            absorbed.add(c.token.i)  # "demonstrated calling for independence": one protest
+    events = []
+    for c in cands:
+        if c.token.i in absorbed:
+            continue
+        frame = frames[c.token.i]
+        if frame.code == "190" and c.pattern.pos == "V":
+            frame.code = _weapon_code(c.token) or frame.code
+        events.extend(_events_for(ctx, sent, c, frame, times))
+    return events
+
+
+TOPIC_DEPS = frozenset({"dobj", "pobj", "prep", "pcomp", "acl", "compound", "attr", "appos", "npadvmod", "nmod",
+                        "poss", "nsubjpass", "amod", "conj", "cc", "dative", "oprd"})
+
+
+def _topic_of(tok: Token, by_tok: dict[int, _Candidate]) -> int | None:
+    """The trigger whose argument phrase contains `tok`, within the same clause, if any."""
+    t = tok
+    if tok.pos_ == "VERB" and tok.dep_ not in ("acl", "pcomp"):
+        return None
+    for _ in range(8):
+        if t.dep_ not in TOPIC_DEPS or t.head is t:
+            return None
+        if t.dep_ == "conj" and t.pos_ == "VERB":
+            return None
+        t = t.head
+        if t.i in by_tok:
+            return t.i
+    return None
+
+
+def _protest_purpose(tok: Token, by_tok: dict[int, _Candidate], frames: dict[int, _Frame]) -> int | None:
+    """The protest a participle or purpose clause belongs to ("blocked roads demanding ...")."""
+    if tok.dep_ not in ("advcl", "xcomp", "conj"):
+        return None
+    head = tok.head
+    hosts = [head] + [c for c in head.children if c.dep_ == "dobj"]  # "staged a hunger strike to demand"
+    for h in hosts:
+        if h.i in by_tok and h.i != tok.i and frames[h.i].code[:2] == "14":
+            return h.i
+    return None
+
+
+WEAPON_CODES = (
+    (frozenset({"suicide"}), "1831"), (frozenset({"car"}), "1832"), (frozenset({"roadside"}), "1833"),
+    (BOMB_WORDS, "183"),
+    (frozenset({"gunfire", "gunman", "gunmen", "sniper", "gunbattle", "gunfight", "rifle", "bullet"}), "193"),
+    (frozenset({"artillery", "tank", "mortar", "shell", "shelling", "rocket"}), "194"),
+    (frozenset({"aircraft", "airstrike", "helicopter", "plane", "jet", "warplane", "missile", "drone"}), "195"),
+)
+
+
+def _weapon_code(tok: Token) -> str | None:
+    """"suicide bombers killed", "killed in a car bomb explosion": the weapon names the kind of attack."""
+    words: set[str] = set()
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "agent", "prep") and (c.dep_ != "prep" or c.lower_ in ("in", "by", "with")):
+            heads = [c] if c.dep_ == "nsubj" else [p for p in c.children if p.dep_ == "pobj"]
+            for h in heads:
+                words.add(lemma(h))
+                words.update(lemma(g) for g in h.children if g.dep_ in ("compound", "amod"))
+    if not words:
+        return None
+    for vocab, code in WEAPON_CODES:
+        if words & vocab:
+            return code
+    return None
+
+
+def _frame(ctx: _Context, cand: _Candidate, by_tok: dict[int, _Candidate], absorbed: set[int]) -> _Frame:
+    """Code and flags of a trigger after the verbs that govern it have had their say."""
+    tok = cand.token
+    frame = _Frame(cand.pattern.code)
+    clause = tok
+    if cand.pattern.pos == "N":
+        if tok.dep_ in ("dobj", "nsubjpass") and lemma(tok.head) in LIGHT_VERBS:
+            clause = tok.head
+        else:
+            frame.actor_tok = None
+    frame.negated = _negated(clause)
+    aux = _aux(clause)
+    # climb through governing verbs: "threatened to", "vowed to continue", "ready to", "urged X to"
+    t = clause
+    governed = False
+    for _ in range(6):
+        if t.dep_ != "xcomp" and not (t.dep_ == "ccomp" and t.head.lemma_ in DEMAND_HEADS | APPEAL_HEADS and
+                                      any(a.lower_ in MUST_AUX or a.lower_ == "should" for a in t.children)):
+            break
+        head = t.head
+        lem = lemma(head)
+        if lem in TRANSPARENT:
+            t = head
+            aux |= _aux(head)
+            frame.negated |= _negated(head)
+            continue
+        governed = True
+        neg = _negated(head)
+        if head.i in by_tok:
+            absorbed.add(head.i)
+        if lem in THREAT_HEADS:
+            frame.code = coding.threat(frame.code)
+        elif lem in REFUSE_HEADS:
+            frame.code = coding.reject(frame.code) if coding.cooperative(frame.code) else frame.code
+            frame.negated = not coding.cooperative(frame.code) or frame.negated
+        elif lem in DEMAND_HEADS:
+            frame.code = coding.demand(frame.code)
+            frame.target_tok = _object(head)
+        elif lem in APPEAL_HEADS:
+            frame.code = coding.appeal(frame.code)
+            frame.target_tok = _object(head)
+        elif lem in INTENT_HEADS or (head.pos_ == "ADJ" and lem in INTENT_ADJS):
+            if neg or frame.negated or _negated(head.head if head.pos_ == "ADJ" else head):
+                frame.code = coding.reject(frame.code) if coding.cooperative(frame.code) else frame.code
+                frame.negated = not coding.cooperative(frame.code)
+                neg = False
+            else:
+                frame.code = coding.intent(frame.code)
+        elif lem in CAUSATIVE_HEADS:  # "ordered the paper to suspend publication": the order is the act
+            frame.target_tok = _object(head)
+            frame.causer = True
+        elif lem in HYPO_HEADS:
+            frame.hypothetical = True
+        elif lem in FAIL_HEADS:
+            frame.negated = True
+        else:
+            governed = False
+            break
+        frame.actor_tok = head.head if head.pos_ == "ADJ" else head
+        aux = _aux(frame.actor_tok)
+        frame.negated |= neg
+        break
+    if not governed:
+        speaker = _must_speaker(ctx, clause, aux)
+        if speaker is not None:
+            frame.code = coding.demand(frame.code) if "must" in aux else coding.appeal(frame.code)
+            frame.speaker = speaker
+        elif aux & FUTURE_AUX or _going_to(clause):
+            if frame.negated and coding.cooperative(frame.code):
+                frame.code = coding.reject(frame.code)
+                frame.negated = False
+            elif not frame.negated:
+                frame.code = coding.intent(frame.code)
+        elif aux & HYPO_AUX:
+            frame.hypothetical = True
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in clause.children):
+        frame.hypothetical = True
+    return frame
+
+
+def _object(tok: Token) -> Token | None:
+    for c in tok.children:
+        if c.dep_ in ("dobj", "dative"):
+            return c
+    objs = _prep_objects(tok, ("on", "upon"))
+    return objs[0] if objs else None
+
+
+def _negated(tok: Token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in ("never",) for c in tok.children)
+
+
+def _aux(tok: Token) -> set[str]:
+    return {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+
+
+def _going_to(tok: Token) -> bool:
+    """"is going to attack", "is to visit": a future without "will"."""
+    h = tok.head
+    return tok.dep_ == "xcomp" and h.lemma_ in ("go", "be") and any(a.lemma_ == "be" for a in h.children if a.dep_ == "aux")
+
+
+def _must_speaker(ctx: _Context, clause: Token, aux: set[str]) -> Actor | None:
+    """"X said Y must hand over ...": a demand by X of Y."""
+    if not aux & MUST_AUX or clause.dep_ != "ccomp" or clause.head.lemma_ not in SPEECH:
+        return None
+    subj, _ = _subject(clause.head)
+    return _actor_of(ctx, subj) if subj is not None else None
+
+
+# ------------------------------------------------------------------ events of one trigger
+
+def _events_for(ctx: _Context, sent: SpacySpan, cand: _Candidate, frame: _Frame, times: list[Time]) -> list[Event]:
+    tok, pat = cand.token, cand.pattern
+    sources, targets = _roles(ctx, cand, frame)
+    if frame.speaker is not None:  # "X said Y must ...": Y is asked, X asks
+        targets = sources or targets
+        sources = [frame.speaker]
+    sources = [a for a in sources if a is not None]
+    targets = [a for a in targets if a is not None]
+    if not sources and not targets:
+        return []
+    location = _location(ctx, tok)
+    if location is not None and not targets and coding.quad(frame.code) in (2, 4):
+        targets = [location]  # "strengthened its forces in Lebanon", "killed in Beirut": done to the place
+    pairs: list[tuple[Actor | None, Actor | None]] = []
+    if not targets and len(sources) > 1 and frame.code.startswith(SYMMETRIC_ROOTS):
+        pairs = [(a, b) for a in sources for b in sources if a.id != b.id]
+    else:
+        for s in sources or [None]:
+            for t in targets or [None]:
+                if s is not None and t is not None and s.id == t.id:
+                    t = None
+                pairs.append((s, t))
+    code = frame.code
+    info = cameo(code)
+    if info is None:  # a combination the codebook lacks: fall back to the 3-digit parent
+        code = code[:3]
+        info = cameo(code)
+    ptype, pmode, pctx = plover_for(code)
+    date = _date(ctx, tok, times)
+    trigger = _trigger_span(ctx.doc, tok)
+    sentence = Span(sent.start_char, sent.end_char, sent.text)
+    out = []
+    seen = set()
+    for s, t in pairs:
+        key = (s.id if s else None, t.id if t else None)
+        if key in seen:
+            continue
+        seen.add(key)
+        conf = 0.35 + (0.25 if s else 0) + (0.2 if t else 0) + (0.1 if pat.pos == "V" else 0)
+        if frame.hypothetical:
+            conf -= 0.1
+        out.append(Event(
+            source=key[0], target=key[1], cameo=code, plover=ptype, quad_class=info.quad_class,
+            goldstein=info.goldstein, date=date, trigger=trigger, sentence=sentence,
+            negated=frame.negated, hypothetical=frame.hypothetical,
+            location=location.id if location else None, confidence=round(min(conf, 0.95), 2),
+            plover_mode=pmode, plover_context=pctx,
+        ))
+    return out
+
+
+def _roles(ctx: _Context, cand: _Candidate, frame: _Frame) -> tuple[list[Actor], list[Actor]]:
+    tok, pat = cand.token, cand.pattern
+    sources: list[Actor] = []
+    targets: list[Actor] = []
+    used: set[int] = set()  # tokens whose phrase named the source
+    if pat.pos == "N":
+        for c in tok.children:
+            if c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and c.i in ctx.by_token):
+                sources = _actors_of(ctx, c)
+                used.add(c.i)
+                break
+        by = _prep_objects(tok, ("by",))
+        if by:
+            sources = _actors_of(ctx, by[0])
+            used.add(by[0].i)
+        verb = tok.head if tok.dep_ in ("dobj", "nsubjpass") and lemma(tok.head) in LIGHT_VERBS else None
+        if verb is None and tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ == "VERB":
+            verb = tok.head.head  # "remained on alert", "went on strike": the verb's subject acts
+        if not sources and verb is not None:
+            subj, passive = _subject(frame.actor_tok or verb)
+            if subj is not None and not passive:
+                sources = _actors_of(ctx, subj)
+                used.add(subj.i)
+        hosts = [tok] + ([verb] if verb is not None else [])
+    else:
+        subj, passive = _subject(frame.actor_tok or tok)
+        agent = _agent(tok)
+        if passive and frame.actor_tok is None:
+            if agent is not None:
+                sources = _actors_of(ctx, agent)
+                used.add(agent.i)
+            if subj is not None and "dobj" in pat.args:
+                targets = _actors_of(ctx, subj)
+        elif subj is not None:
+            sources = _actors_of(ctx, subj)
+            used.add(subj.i)
+        hosts = [tok] + [c for c in tok.children if c.dep_ == "dobj"]  # "lodged a protest with X"
+    if frame.target_tok is not None:  # "urged X to ...", "ordered X to ...": X is the one acted on
+        named = _actors_of(ctx, frame.target_tok)
+        if named:
+            return sources, named
+    if not targets:
+        targets = _named_targets(ctx, hosts, pat.args)
+    if not targets:
+        targets = _nearest_object_actor(ctx, tok, used, {a.id for a in sources})
+    return sources, targets
+
+
+def _named_targets(ctx: _Context, hosts: list[Token], args: tuple[str, ...]) -> list[Actor]:
+    """Targets where the lexicon says they sit, the first slot that names an actor."""
+    for arg in args:
+        for host in hosts:
+            if arg in ("dobj", "dative"):
+                toks = [c for c in host.children if c.dep_ == arg]
+            else:
+                toks = _prep_objects(host, (arg,))
+            found: list[Actor] = []
+            for t in toks:
+                found.extend(a for a in _actors_of(ctx, t) if all(a.id != b.id for b in found))
+            if found:
+                return found
+    return []
+
+
+PLACE_PREPS = frozenset({"in", "at", "near", "by", "inside", "outside"})
+OBJECT_DEPS = frozenset({"dobj", "dative", "prep", "pobj", "xcomp", "compound", "amod", "poss", "appos", "nmod",
+                         "acl", "pcomp", "conj", "attr", "oprd", "npadvmod"})
+
+
+def _nearest_object_actor(ctx: _Context, tok: Token, used: set[int], source_ids: set[str]) -> list[Actor]:
+    """Fallback target: the nearest actor in the trigger's object phrases and infinitive complement
+    ("threatened to cut off electricity to X", "rejected calls by Belarus"), never in its subject,
+    a clause of its own, or a background phrase ("after", "during")."""
+    frontier = [c for c in tok.children if c.dep_ in OBJECT_DEPS and c.i not in used]
+    seen = {tok.i, *used}
+    for depth in range(6):
+        nxt = []
+        for t in frontier:
+            if t.i in seen:
+                continue
+            seen.add(t.i)
+            if t.dep_ == "prep" and (t.lower_ in BACKGROUND_PREPS or (depth == 0 and t.lower_ in PLACE_PREPS)):
+                continue  # the trigger's own "in X" is where it happened, its "by X" who did it
+            a = ctx.by_token.get(t.i)
+            if a is not None and a.id not in source_ids:
+                return [a]
+            nxt.extend(c for c in t.children if c.dep_ in OBJECT_DEPS)
+        frontier = nxt
+        if not frontier:
+            break
+    return []
+
+
+def _location(ctx: _Context, tok: Token) -> Actor | None:
+    """A country or capital named with "in X" on the trigger."""
+    for p in _prep_objects(tok, ("in",)):
+        a = ctx.by_token.get(p.i)
+        if a is not None and a.kind == "country":
+            return a
+    return None
+
+
+def _date(ctx: _Context, tok: Token, times: list[Time]) -> str | None:
+    """The date said in the trigger's own clause, nearest first; else the article's date."""
+    doc = ctx.doc
+    root = _clause_root(tok)
+    best, best_dist = None, None
+    for t in times:
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None or span.sent.start != tok.sent.start:
+            continue
+        head = span.root
+        if _clause_root(head) != root:
+            continue
+        dist = abs(head.i - tok.i)
+        if best_dist is None or dist < best_dist:
+            best, best_dist = t.value, dist
+    return best or doc._.article_date
+
+
+def _trigger_span(doc: Doc, tok: Token) -> Span:
+    """The trigger word with its particle ("crack down", "pull out")."""
+    start, end = tok.idx, tok.idx + len(tok.text)
+    for c in tok.children:
+        if c.dep_ == "prt" and c.i == tok.i + 1:
+            end = c.idx + len(c.text)
+    return Span(start, end, doc.text[start:end])
