@@ -130,6 +130,7 @@ def test_info_names_the_model_and_components():
         (["extract", "no/such/file.txt"], 2, "no such file"),
         (["extract", "-", "--date", "yesterday"], 2, "bad date"),
         (["extract", "-", "--model", "no_such_model_xyz"], 4, "no_such_model_xyz"),
+        (["extract", "-", "--model", "no_such_model_xyz", "-j", "2"], 4, "no_such_model_xyz"),
         (["stats", "--db", "no/such.duckdb"], 2, "no such store"),
     ],
 )

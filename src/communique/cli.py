@@ -94,7 +94,7 @@ def _records(sources, date, model, actor_tables, processes, batch_size, counts: 
 
 
 def _dump(record: Record, indent: int | None = None) -> str:
-    return json.dumps(record.to_dict(), ensure_ascii=False, indent=indent)
+    return json.dumps(record.to_dict(), ensure_ascii=False, indent=indent, allow_nan=False)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -96,7 +96,13 @@ def extract(nlp: Language, articles: Iterable[Article], batch_size: int = 32) ->
         except Exception as exc:  # noqa: BLE001 - a model component failed on this article alone
             return Skipped(article.id, f"{type(exc).__name__}: {exc}")
 
-    def run(batch: list[Article]) -> Iterator[Record | Skipped]:
+    def run(batch: list[Article]) -> list[Record | Skipped]:
+        # strings interned for this batch's Docs are freed after it: Records hold plain str,
+        # so a million-article run does not grow spaCy's string store without end
+        with nlp.memory_zone():
+            return list(run_in_zone(batch))
+
+    def run_in_zone(batch: list[Article]) -> Iterator[Record | Skipped]:
         ready = [a for a in batch if len(a.text) <= MAX_CHARS]
         try:
             docs = list(nlp.pipe((make_doc(nlp, a) for a in ready), batch_size=batch_size))

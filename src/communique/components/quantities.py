@@ -7,6 +7,7 @@ change ("up", "fell") and, from the dependency parse, what the figure measures, 
 """
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
@@ -726,7 +727,7 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
             continue
         consumed_until = core.last
         q = _attach(doc, toks, lx, core, text)
-        if q is not None:
+        if q is not None and q.value is not None and math.isfinite(q.value):  # "1e400 dollars" is no figure
             out.append(q)
     out.sort(key=lambda q: (q.start, q.end))
     return out

@@ -1,30 +1,53 @@
 """Run the pipeline in this process or in a pool of worker processes, keeping input order.
 
 Docs never cross a process boundary: each worker loads the model once and sends back Records
-(plain frozen dataclasses), so memory stays flat and any spaCy model works.
+(plain frozen dataclasses). Only a few chunks are in flight at a time, so a million-line input
+streams through in constant memory. A worker that cannot load its model reports the error with
+the first chunk instead of dying, so the CLI prints one line rather than hanging.
 """
 from __future__ import annotations
 
 import itertools
 import multiprocessing
 import os
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
-from ..pipeline import Skipped, extract, load_nlp
+from ..errors import CommuniqueError
 from ..record import Article, Record
 
-_worker_nlp = None
-_worker_batch = 32
+# one BLAS thread per worker: with more, two processes on two cores are no faster than one
+_WORKER_ENV = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+
+
+class _Worker:
+    """The state of one worker process: its pipeline, or the error that kept it from loading."""
+
+    nlp = None
+    error: CommuniqueError | None = None
+    batch_size = 32
 
 
 def _start_worker(model: str | None, tables: tuple[str, ...], batch_size: int) -> None:
-    global _worker_nlp, _worker_batch
-    _worker_nlp = load_nlp(model, tables)
-    _worker_batch = batch_size
+    for key, value in _WORKER_ENV.items():
+        os.environ.setdefault(key, value)
+    from ..pipeline import load_nlp  # imported here, after the thread settings, in the worker
+
+    _Worker.batch_size = batch_size
+    try:
+        _Worker.nlp = load_nlp(model, tables)
+    except CommuniqueError as exc:
+        _Worker.error = exc
 
 
-def _work(chunk: list[Article]) -> list[Record | Skipped]:
-    return list(extract(_worker_nlp, chunk, _worker_batch))
+def _work(chunk: list[Article]) -> list:
+    from ..pipeline import extract
+
+    if _Worker.error is not None:
+        raise _Worker.error
+    return list(extract(_Worker.nlp, chunk, _Worker.batch_size))
 
 
 def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -39,16 +62,27 @@ def run_local(
     actor_tables: Sequence[str] = (),
     processes: int = 1,
     batch_size: int = 32,
-) -> Iterator[Record | Skipped]:
-    """One Record or Skipped per article, in input order."""
+) -> Iterator[Record]:
+    """One Record or pipeline.Skipped per article, in input order."""
+    from ..pipeline import extract, load_nlp
+
     tables = tuple(actor_tables)
     if processes <= 1:
         yield from extract(load_nlp(model, tables), articles, batch_size)
         return
-    # one BLAS thread per worker: with more, two processes on two cores are no faster than one
-    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-        os.environ.setdefault(var, "1")
     ctx = multiprocessing.get_context("spawn")
-    with ctx.Pool(processes, initializer=_start_worker, initargs=(model, tables, batch_size)) as pool:
-        for results in pool.imap(_work, _chunks(articles, batch_size * 2)):
-            yield from results
+    in_flight: deque[Future] = deque()
+    with ProcessPoolExecutor(processes, mp_context=ctx, initializer=_start_worker,
+                             initargs=(model, tables, batch_size)) as pool:
+        try:
+            for chunk in _chunks(articles, batch_size * 2):
+                in_flight.append(pool.submit(_work, chunk))
+                if len(in_flight) >= processes * 2:
+                    yield from in_flight.popleft().result()
+            while in_flight:
+                yield from in_flight.popleft().result()
+        except BrokenProcessPool:
+            raise CommuniqueError("a worker process died (out of memory?); run with fewer processes") from None
+        finally:
+            for future in in_flight:
+                future.cancel()

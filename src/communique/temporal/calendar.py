@@ -35,7 +35,11 @@ def fmt_day(d: date) -> str:
 
 
 def year_value(anchor: date | None, offset: int = 0) -> str:
-    return f"{anchor.year + offset:04d}" if anchor else "XXXX"
+    """The year `offset` years from the anchor's; years before 1 AD in TIMEX3's BC form."""
+    if not anchor:
+        return "XXXX"
+    year = anchor.year + offset
+    return f"{year:04d}" if year > 0 else f"BC{1 - year:04d}"
 
 
 def month_value(anchor: date | None, offset: int = 0) -> str:

@@ -129,6 +129,11 @@ _SMALLER = {"year": ("month", 12), "month": ("day", 30), "week": ("day", 7), "da
             "hour": ("minute", 60), "minute": ("second", 60)}
 
 
+def _amount(n: float) -> str:
+    """14 -> "14", 2.5 -> "2.5", 1e11 -> "100000000000" (never exponent notation)."""
+    return str(int(n)) if float(n).is_integer() else f"{n:f}".rstrip("0")
+
+
 def duration_value(amount: float | None, unit: str) -> str:
     """TIMEX3 duration: (14, 'year') -> P14Y, (None, 'year') -> PXY, (2.5, 'year') -> P2Y6M, (0.5, 'century') -> P50Y."""
     unit = _unit_name(unit)
@@ -147,8 +152,8 @@ def duration_value(amount: float | None, unit: str) -> str:
         parts.append((round(rest * factor), small))
     elif rest:
         parts = [(amount, unit)]
-    date_part = "".join(f"{n:g}{_DUR_CODES[u][1]}" for n, u in parts if not _DUR_CODES[u][0])
-    time_part = "".join(f"{n:g}{_DUR_CODES[u][1]}" for n, u in parts if _DUR_CODES[u][0])
+    date_part = "".join(f"{_amount(n)}{_DUR_CODES[u][1]}" for n, u in parts if not _DUR_CODES[u][0])
+    time_part = "".join(f"{_amount(n)}{_DUR_CODES[u][1]}" for n, u in parts if _DUR_CODES[u][0])
     return "P" + date_part + ("T" + time_part if time_part else "")
 
 
@@ -885,7 +890,10 @@ def find_times(text: str, ctx: Context) -> list[Found]:
         for m in _matches(pattern, trigger, text):
             if m.end() == m.start():
                 continue
-            got = handler(m, ctx, text)
+            try:
+                got = handler(m, ctx, text)
+            except (ValueError, OverflowError):
+                continue  # "10000000 days ago": no calendar day to give; the rest of the article goes on
             if not got:
                 continue
             kind, value, *role = got
