@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
-from communique.cli import main
+from communique.cli import cli as main
 
 pytestmark = pytest.mark.model
 

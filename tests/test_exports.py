@@ -321,7 +321,7 @@ def test_failed_copy_leaves_no_file(con, tmp_path, monkeypatch, fmt):
 # -- command line ------------------------------------------------------------------------------------
 
 def run(*args):
-    return CliRunner().invoke(cli.main, list(args), catch_exceptions=False)
+    return CliRunner().invoke(cli.cli, list(args), catch_exceptions=False)
 
 
 def test_cli_choices_match_the_library():

@@ -196,3 +196,20 @@ def test_schema_has_keyword_columns_and_events_table(store):
         "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'articles'").fetchall())
     assert art_types["date"] == "DATE"
     assert store.connection.execute('SELECT "start", "end" FROM mentions').fetchall() == []
+
+
+def test_a_store_made_before_a_record_field_was_added_gets_the_column(tmp_path):
+    import duckdb
+
+    from communique.record import Article, Record
+    from communique.store import Store
+
+    path = tmp_path / "old.duckdb"
+    with Store(path):
+        pass
+    con = duckdb.connect(str(path))
+    con.execute('ALTER TABLE articles DROP COLUMN dateline_country')  # as a store from before the field
+    con.close()
+    with Store(path) as store:
+        store.write([Record(Article("a1", "2024-10-07", "Text.", dateline_country="CHN"))])
+        assert store.read_record("a1").article.dateline_country == "CHN"

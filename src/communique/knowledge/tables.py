@@ -115,6 +115,8 @@ def _countries(text: str) -> list[Country]:
     out = []
     for iso3, name, aliases, adjectives, capitals, seats in _rows(text, "countries.tsv", 6):
         pairs = tuple(tuple(s.rsplit(":", 1)) for s in _split(seats))
+        if any(len(p) != 2 for p in pairs):
+            raise KnowledgeError(f"countries.tsv: {iso3}: a seat of power is written NAME:SECTOR, got {seats!r}")
         out.append(Country(iso3.strip(), name.strip(), _split(aliases), _split(adjectives), _split(capitals), pairs))
     return out
 

@@ -123,8 +123,32 @@ class Store:
                 )
             if version < STORE_VERSION:
                 self._migrate(version)
+            if not self.read_only:
+                self._add_new_columns()
         except duckdb.Error as exc:
             raise StoreError(f"cannot prepare store {self.path}: {_first_line(exc)}") from None
+
+    def _add_new_columns(self) -> None:
+        """A field added to the record since the store was made becomes a NULL column in old rows:
+        additive changes need no version bump; renames and removals do (MIGRATIONS)."""
+        con = self.connection
+        rows = con.execute(
+            "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = current_schema()"
+        ).fetchall()
+        have: dict[str, set[str]] = {}
+        for table_name, column in rows:
+            have.setdefault(table_name, set()).add(column)
+        missing = [(t, c) for t in TABLES for c in t.columns if c.name not in have.get(t.name, set())]
+        if not missing:
+            return
+        con.begin()
+        try:
+            for t, c in missing:
+                con.execute(f"ALTER TABLE {quote(t.name)} ADD COLUMN {quote(c.name)} {c.sql_type}")
+            con.commit()
+        except BaseException:
+            con.rollback()
+            raise
 
     def store_version(self) -> int:
         row = self.connection.execute(
