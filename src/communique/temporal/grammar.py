@@ -15,6 +15,7 @@ from datetime import date
 from typing import Protocol
 
 from . import calendar as cal
+from ..numbers import ORDINALS
 from .numbers import FRACTION, NUMBER, VAGUE, fraction_value, number_value, word_value
 
 
@@ -70,12 +71,8 @@ DUR_ADJ = (
 )
 DAYREF = rf"(?:{WEEKDAY}|today|yesterday|tomorrow|{MONTH}\s+[0-3]?\d\b)"
 TZ = r"(?-i:[ECMP][SD]T|GMT|UTC)"
-_ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
-    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
-    "twentieth": 20, "twenty-first": 21, "twenty first": 21,
-}
+_ORDINALS = {w: int(v) for w, v in ORDINALS.items() if v <= 20 and w != "nineth"}
+_ORDINALS.update({"twenty-first": 21, "twenty first": 21})  # days of a month go no higher in these rules
 ORDINAL_WORD = "(?:" + "|".join(sorted(_ORDINALS, key=len, reverse=True)) + ")"
 _DECADE_WORDS = {
     "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8,
