@@ -1,0 +1,54 @@
+"""Accuracy gate: every public dev set scored end to end, each figure held above a pinned floor.
+
+Floors sit just under the figures measured when they were set (benchmarks/accuracy.py prints them).
+Lowering a floor needs a reason in the commit message.
+"""
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+pytestmark = [
+    pytest.mark.model,
+    pytest.mark.shared,
+    pytest.mark.skipif(not (SHARED / "eval" / "gold.py").is_file(),
+                       reason="../shared (gold sets and their scorer) is not beside this clone"),
+]
+
+# set -> [(path into the scorer's metrics, floor)]; measured 2026-11-29 in brackets
+FLOORS = {
+    "timeml": [(("value", "f1"), 0.80), (("strict", "f1"), 0.87)],  # 0.811, 0.883
+    "recognizers": [(("money", "f1"), 0.91), (("percent", "f1"), 0.99),  # 0.921, 1.000
+                    (("count", "f1"), 0.885), (("ordinal", "f1"), 0.92)],  # 0.897, 0.930
+    "polnear": [(("content_overlap", "f1"), 0.715), (("content_and_speaker", "f1"), 0.625)],  # 0.725, 0.636
+    "plover": [(("type", "f1"), 0.575), (("type_source_target_recall",), 0.29)],  # 0.586, 0.302
+    "petrarch": [(("root_code", "f1"), 0.055)],  # 0.064
+}
+
+
+@pytest.fixture(scope="module")
+def harness():
+    spec = importlib.util.spec_from_file_location("accuracy", ROOT / "benchmarks" / "accuracy.py")
+    accuracy = importlib.util.module_from_spec(spec)
+    sys.modules["accuracy"] = accuracy  # dataclasses look their module up there
+    spec.loader.exec_module(accuracy)
+    from communique.pipeline import load_nlp
+
+    return accuracy, load_nlp(), accuracy.load_scorer(SHARED)
+
+
+@pytest.mark.parametrize("name", list(FLOORS))
+def test_dev_set_figures_stay_above_their_floors(harness, name):
+    accuracy, nlp, scorer = harness
+    result = accuracy.score_set(nlp, scorer, name, SHARED)
+    for path, floor in FLOORS[name]:
+        value = result["metrics"]
+        for key in path:
+            value = value[key]
+        assert value >= floor, f"{name} {'.'.join(path)} = {value} < floor {floor}: {result['summary']}"
