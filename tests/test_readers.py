@@ -363,3 +363,14 @@ def test_shared_corpus_reads_without_problems():
     assert problems == []
     assert len(articles) > 1000
     assert all(a.id and a.text for a in articles)
+
+
+def test_stdin_pretty_printed_json_article_is_read_whole(monkeypatch):
+    import io
+
+    from communique.readers import iter_articles
+
+    doc = '{\n  "id": "p1",\n  "date": "2024-10-07",\n  "text": "China and Russia met."\n}\n'
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(doc.encode())))
+    articles = list(iter_articles(["-"]))
+    assert [(a.id, a.date, a.text) for a in articles] == [("p1", "2024-10-07", "China and Russia met.")]

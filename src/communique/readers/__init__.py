@@ -8,6 +8,7 @@ Problem so the rest of the directory still goes through.
 from __future__ import annotations
 
 import itertools
+import json
 import os
 import sys
 from pathlib import Path
@@ -18,7 +19,7 @@ from communique.record import Article
 from communique.readers.common import (
     NoText, NotAFeed, Problem, ProblemHandler, log_problem, normalise_date, text_id,
 )
-from communique.readers.jsonl import iter_jsonl
+from communique.readers.jsonl import iter_jsonl, parse_line
 from communique.readers.sniff import FEED, HEAD_BYTES, HTML, JSONL, is_binary, is_known, kind_of, sniff
 from communique.readers.text import parse_text
 
@@ -150,6 +151,26 @@ def _stdin_lines() -> Iterator[bytes]:
             yield line.encode("utf-8", "surrogateescape")
 
 
+def _is_json(line: bytes) -> bool:
+    try:
+        json.loads(line)
+    except (ValueError, UnicodeDecodeError):
+        return False
+    return True
+
+
+def _json_document(content: bytes, override: str | None, report: ProblemHandler) -> Iterator[Article]:
+    try:
+        data = json.loads(content)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise _Unreadable(f"neither JSONL nor a JSON document: {exc}") from None
+    for number, item in enumerate(data if isinstance(data, list) else [data], 1):
+        try:
+            yield parse_line(item, date_override=override)
+        except ValueError as exc:
+            report(Problem(STDIN_NAME, None, f"item {number}: {exc}"))
+
+
 def _read_stdin(override: str | None, report: ProblemHandler) -> Iterator[Article]:
     """Sniff stdin from its first non-blank line; JSONL keeps streaming, other formats are read whole."""
     lines = _stdin_lines()
@@ -163,8 +184,11 @@ def _read_stdin(override: str | None, report: ProblemHandler) -> Iterator[Articl
     if is_binary(pending[-1][:HEAD_BYTES]):
         raise _Unreadable("binary content, not text")
     kind = sniff(pending[-1])
-    if kind == JSONL:
+    if kind == JSONL and _is_json(pending[-1]):
         yield from iter_jsonl(itertools.chain(pending, lines), STDIN_NAME, report, date_override=override)
+        return
+    if kind == JSONL:  # "{" alone on the first line: one pretty-printed JSON article (or a list of them)
+        yield from _json_document(b"".join(itertools.chain(pending, lines)), override, report)
         return
     content = b"".join(itertools.chain(pending, lines))
     yield from _parse_whole(sniff(content[:HEAD_BYTES]), content, STDIN_NAME, override, report)
