@@ -171,3 +171,103 @@ def test_seed_article_events(nlp, tmp_path):
     out = subprocess.run([sys.executable, str(seed / "check.py"), str(path), "--sections", "events"],
                          capture_output=True, text=True)
     assert out.returncode == 0, out.stdout
+
+
+# ------------------------------------------------------------------ main act, roles, structure
+
+def codes(doc):
+    return {e.cameo for e in doc._.events}
+
+
+def test_act_in_a_relative_clause_is_background(nlp):
+    """Only the main act is coded: the plan's content is not a second event."""
+    assert codes(run(nlp, "Germany backed a plan that would impose sanctions on Iran.")) == {"051"}
+
+
+def test_act_in_an_adverbial_clause_is_background(nlp):
+    doc = run(nlp, "Germany praised Japan as police in France cracked down on protesters.")
+    assert triples(doc) == {("country:DEU", "country:JPN", "051")}
+
+
+def test_coordinated_predicate_of_the_same_actor_is_not_a_second_report(nlp):
+    assert codes(run(nlp, "Russia attacked Ukraine and praised Belarus.")) == {"190"}
+
+
+def test_infinitive_parsed_as_adverbial_clause_is_still_governed(nlp):
+    """"have sworn to fight" is a threat, whatever the parser attaches "to fight" as."""
+    [ev] = run(nlp, "Rebels in Chad have sworn to fight until they take the capital.")._.events
+    assert ev.plover == "THREATEN" and ev.cameo.startswith("13")
+
+
+def test_unplaced_person_is_coded_by_the_country_named_with_him(nlp):
+    [ev] = run(nlp, "King Zorbanu of Morocco praised France.")._.events
+    assert (ev.source, ev.target) == ("country:MAR", "country:FRA")
+    [ev] = run(nlp, "Tariq Belhaj, Algeria's leading rights activist, criticized France.")._.events
+    assert ev.source == "country:DZA"
+    [ev] = run(nlp, "Thousands of Iraqi Kurds demonstrated in Kirkuk on Sunday.")._.events
+    assert ev.source == "country:IRQ"
+
+
+def test_coordinated_adjectives_name_two_actors(nlp):
+    doc = run(nlp, "French and Egyptian warships launched joint exercises on Monday.")
+    assert {(e.source, e.target) for e in doc._.events} == {("country:FRA", "country:EGY"), ("country:EGY", "country:FRA")}
+
+
+def test_unless_makes_a_promise_an_ultimatum(nlp):
+    [ev] = run(nlp, "Nigeria will withdraw its troops from Chad unless Chad holds elections.")._.events
+    assert ev.plover == "THREATEN" and (ev.source, ev.target) == ("country:NGA", "country:TCD")
+
+
+def test_threat_targets_the_subject_of_its_condition(nlp):
+    [ev] = run(nlp, "Russia threatened to halt talks if the United States deploys missiles.")._.events
+    assert ev.plover == "THREATEN" and (ev.source, ev.target) == ("country:RUS", "country:USA")
+
+
+def test_protest_targets_the_object_of_its_purpose(nlp):
+    [ev] = run(nlp, "Students in Kenya staged a hunger strike to protest against France's decision.")._.events
+    assert (ev.source, ev.target, ev.cameo) == ("country:KEN", "country:FRA", "142")
+
+
+def test_troops_arriving_are_deployed_not_visiting(nlp):
+    [ev] = run(nlp, "NATO peacekeeping troops arrived in Bosnia on Monday.")._.events
+    assert ev.cameo == "074" and ev.target == "country:BIH"
+    [ev] = run(nlp, "Russian troops arrived in Syria on Monday.")._.events
+    assert ev.cameo == "154"
+    [ev] = run(nlp, "Vladimir Putin arrived in Syria on Monday.")._.events
+    assert ev.cameo == "042"
+
+
+def test_body_forced_out_is_expelled_not_deported(nlp):
+    [ev] = run(nlp, "Indonesia forced the United Nations refugee agency out of the country.")._.events
+    assert (ev.cameo, ev.plover) == ("166", "SANCTION")
+
+
+def test_up_to_a_number_is_still_the_object(nlp):
+    [ev] = run(nlp, "Rebels in Mali kidnapped up to 16 Russian engineers.")._.events
+    assert ev.target == "country:RUS"
+
+
+def test_refusal_is_a_rejection_not_a_negated_act(nlp):
+    [ev] = run(nlp, "Iran refused to release the prisoners.")._.events
+    assert ev.plover == "REJECT" and not ev.negated
+
+
+def test_transitive_strike_is_an_attack(nlp):
+    [ev] = run(nlp, "Israeli jets struck Hamas positions in Gaza.")._.events
+    assert ev.plover == "ASSAULT" and ev.cameo == "195"
+    [ev] = run(nlp, "Workers in France went on strike.")._.events
+    assert ev.cameo == "143"
+
+
+def test_second_predicate_shares_an_active_subject_with_a_passive(nlp):
+    [ev] = run(nlp, "Serbia's prime minister was questioned by reporters and will resign.")._.events
+    assert ev.source == "country:SRB" and ev.plover == "AGREE"
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Denmark accepted a formula for ending the dispute.", "030"),
+    ("Jordan and Egypt reached an agreement on water.", "030"),
+    ("Turkey will allow refugees to return to Syria.", "035"),
+])
+def test_lexicon_rows(nlp, text, code):
+    assert code in codes(run(nlp, text))

@@ -48,14 +48,15 @@ SPEECH = frozenset({"say", "tell", "state", "declare", "announce", "add", "insis
                     "write", "argue", "note", "warn", "repeat", "emphasize", "emphasise", "claim"})
 LIGHT_VERBS = frozenset({"hold", "have", "launch", "carry", "conduct", "stage", "mount", "begin", "start", "continue",
                          "make", "pay", "organize", "organise", "resume", "open", "wage", "lead", "announce",
-                         "undertake", "join", "end", "complete", "send", "issue", "lodge", "file", "impose", "call"})
+                         "undertake", "join", "end", "complete", "send", "issue", "lodge", "file", "impose", "call",
+                         "step", "intensify", "escalate", "renew", "pursue", "unleash", "deliver", "express"})
 CLAUSE_BOUNDARY = frozenset({"ROOT", "ccomp", "parataxis"})
 SYMMETRIC_ROOTS = ("03", "04", "05", "06")
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "i", "me", "my"})
 GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "we", "our", "us"})
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 ACTOR_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "prep", "pobj", "det", "nummod", "case", "npadvmod"})
-ACTOR_PREPS = frozenset({"of", "from", "in"})
+ACTOR_PREPS = frozenset({"of", "from", "in", "throughout", "across"})
 BOMB_WORDS = frozenset({"bomb", "bomber", "bombing", "explosion", "blast", "device", "explosive", "grenade"})
 _DATE_VALUE = re.compile(r"^\d{4}")
 
@@ -71,6 +72,7 @@ class _Context:
     doc: Doc
     quotes: tuple[Quote, ...]
     by_token: dict[int, Actor] = field(default_factory=dict)  # token index -> actor mentioned there
+    proxies: dict[str, Actor | None] = field(default_factory=dict)  # unplaced actor id -> the actor placing it
 
 
 def extract_events(doc: Doc) -> list[Event]:
@@ -124,10 +126,46 @@ def _actor_of(ctx: _Context, tok: Token) -> Actor | None:
     ("Israeli soldiers", "soldiers from Gondor", "Russia's foreign minister"); never one inside a
     relative clause or a "to"/"with" phrase ("China's ambassador to Russia" is Chinese)."""
     hit = ctx.by_token.get(tok.i)
-    if hit is not None:
+    if hit is not None and _placed(hit):
         return hit
-    if tok.lower_ in PERSON_PRONOUNS or tok.lower_ in GROUP_PRONOUNS:
+    if hit is None and (tok.lower_ in PERSON_PRONOUNS or tok.lower_ in GROUP_PRONOUNS):
         return _resolve_pronoun(ctx, tok)
+    # a person or group the tables do not place ("King Hassan of Morocco", "Sidhoum, Algeria's
+    # leading activist", "Iraqi Kurds") is coded by the country or body its phrase names
+    placed = _modifier_actor(ctx, tok)
+    if hit is not None:
+        return placed if placed is not None and _placed(placed) and placed.id != hit.id else hit
+    return placed
+
+
+def _placed(actor: Actor) -> bool:
+    return bool(actor.country or actor.code)
+
+
+def _proxy(ctx: _Context, actor: Actor | None) -> Actor | None:
+    """An actor the tables do not place, coded by the country or body named with it anywhere in the
+    article ("King Hassan of Morocco", "Kofi Annan, UN secretary-general"); itself when none is."""
+    if actor is None or _placed(actor):
+        return actor
+    if actor.id not in ctx.proxies:
+        found = None
+        for m in actor.mentions:
+            span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            cand = _modifier_actor(ctx, span.root)
+            if cand is None and span.root.dep_ == "appos":  # "Sidhoum, Algeria's leading activist": the head names him
+                cand = _modifier_actor(ctx, span.root.head)
+            if cand is not None and _placed(cand):
+                found = cand
+                break
+        ctx.proxies[actor.id] = found
+    return ctx.proxies[actor.id] or actor
+
+
+def _modifier_actor(ctx: _Context, tok: Token) -> Actor | None:
+    """The nearest actor among a phrase's modifiers, placed ones first."""
+    own = ctx.by_token.get(tok.i)  # the head's own mention runs over several tokens
     frontier = [tok]
     seen = {tok.i}
     while frontier:
@@ -140,11 +178,16 @@ def _actor_of(ctx: _Context, tok: Token) -> Actor | None:
                     continue
                 seen.add(c.i)
                 a = ctx.by_token.get(c.i)
-                if a is not None:
-                    found.append((c.dep_ != "appos", a.kind == "country", c.i, a))
+                if a is not None and a is not own:
+                    found.append((not _placed(a), c.dep_ != "appos", a.kind == "country", c.i, a))
                 nxt.append(c)
         if found:  # the apposition names the phrase itself; a person or body is more precise than a country
-            return min(found, key=lambda f: f[:3])[3]
+            best = min(found, key=lambda f: f[:4])
+            if not _placed(best[4]):  # "thousands of Iraqi Kurds": the Kurds' own modifier places them
+                deeper = _modifier_actor(ctx, ctx.doc[best[3]])
+                if deeper is not None and _placed(deeper):
+                    return deeper
+            return best[4]
         frontier = nxt
     return None
 
@@ -156,15 +199,22 @@ def _actors_of(ctx: _Context, tok: Token) -> list[Actor]:
         a = _actor_of(ctx, t)
         if a is not None and all(a.id != b.id for b in out):
             out.append(a)
+            if ctx.by_token.get(t.i) is None:  # "French and Egyptian warships": each coordinated modifier
+                for m in t.children:
+                    if m.dep_ in ("amod", "compound") and ctx.by_token.get(m.i) is a:
+                        for c in _conjuncts(m, ("ADJ", "PROPN", "NOUN")):
+                            b = ctx.by_token.get(c.i)
+                            if b is not None and all(b.id != x.id for x in out):
+                                out.append(b)
     return out
 
 
-def _conjuncts(tok: Token) -> list[Token]:
+def _conjuncts(tok: Token, pos: tuple[str, ...] = ("NOUN", "PROPN", "PRON")) -> list[Token]:
     out, stack = [], [tok]
     while stack:
         t = stack.pop()
         for c in t.children:
-            if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON"):
+            if c.dep_ == "conj" and c.pos_ in pos:
                 out.append(c)
                 stack.append(c)
     return out
@@ -226,7 +276,10 @@ def _subject(tok: Token, depth: int = 0) -> tuple[Token | None, bool]:
             return _subject(head.head, depth + 1)
         return _subject(head, depth + 1)
     if tok.dep_ in ("conj", "advcl", "acomp", "pcomp"):
-        return _subject(head, depth + 1)
+        subj, passive = _subject(head, depth + 1)
+        if passive and tok.dep_ == "conj" and tok.tag_ != "VBN":
+            passive = False  # "was indicted ... and will resign": the shared subject resigns
+        return subj, passive
     if tok.dep_ in ("acl", "relcl"):
         # "the first country to recognize X": the copula's subject; "soldiers who fired": the noun
         if head.dep_ == "attr":
@@ -351,6 +404,8 @@ class _Frame:
     target_tok: Token | None = None  # a governing verb's object ("urged Bree to ...")
     speaker: Actor | None = None  # "X said Y must ...": the demand is X's
     causer: bool = False  # "X ordered Y to ...": X is the source, Y the target
+    anchor: Token | None = None  # the top of the act's own clause chain (light verb, governing verb)
+    condition_tok: Token | None = None  # the subject of the "if"/"unless" clause the act hangs on
 
 
 def _sentence_events(ctx: _Context, sent: SpacySpan, times: list[Time]) -> list[Event]:
@@ -375,15 +430,52 @@ def _sentence_events(ctx: _Context, sent: SpacySpan, times: list[Time]) -> list[
         purpose = _protest_purpose(c.token, by_tok, frames)
         if purpose is not None and frames[c.token.i].code[:2] in ("02", "10", "14"):
             absorbed.add(c.token.i)  # "demonstrated calling for independence": one protest
-    events = []
+    by_rank: dict[int, list[Event]] = {}
     for c in cands:
         if c.token.i in absorbed:
             continue
         frame = frames[c.token.i]
         if frame.code == "190" and c.pattern.pos == "V":
             frame.code = _weapon_code(c.token) or frame.code
-        events.extend(_events_for(ctx, sent, c, frame, times))
-    return events
+        if frame.code[:3] == "143" and c.pattern.pos == "V" and any(d.dep_ == "dobj" for d in c.token.children):
+            frame.code = "190"  # a strike with an object is an attack ("jets struck rebel positions"), not a walkout
+        if frame.code == "190" and c.pattern.pos == "V":
+            frame.code = _weapon_code(c.token) or frame.code
+        if frame.code == "042" and c.pattern.pos == "V":
+            frame.code = _deployment_code(frame.actor_tok or c.token) or frame.code
+        found = _events_for(ctx, sent, c, frame, times)
+        if found:
+            by_rank.setdefault(_embedding(frame.anchor or c.token, by_tok), []).extend(found)
+    # the main act of the sentence is reported; acts told in its relative, adverbial or noun
+    # clauses ("a resolution that aims to tighten sanctions", "as police cracked down") are background
+    return by_rank[min(by_rank)] if by_rank else []
+
+
+FREE_LINKS = frozenset({"conj", "ccomp", "parataxis", "xcomp", "prep", "ROOT"})
+
+
+def _own_subject(tok: Token) -> bool:
+    return any(c.dep_ in SUBJ for c in tok.children)
+
+
+def _embedding(anchor: Token, by_tok: dict[int, _Candidate]) -> int:
+    """How deeply an act's clause is embedded under the sentence's main verb: each relative,
+    adverbial or participial clause, noun argument or prepositional object is one level; coordinated
+    and reported clauses are not, unless the verb above is itself an act ("demanded that X ease", "was
+    indicted and will resign")."""
+    depth = 0
+    t = anchor
+    for _ in range(40):
+        head = t.head
+        if head.i == t.i:
+            break
+        if t.dep_ in FREE_LINKS:
+            if t.dep_ != "prep" and head.i in by_tok and not (t.dep_ == "conj" and _own_subject(t)):
+                depth += 1  # a second predicate of the same actor elaborates the first; a clause of its own does not
+        elif not (t.dep_ in ("dobj", "nsubjpass") and lemma(head) in LIGHT_VERBS):
+            depth += 1
+        t = head
+    return depth
 
 
 TOPIC_DEPS = frozenset({"dobj", "pobj", "prep", "pcomp", "acl", "compound", "attr", "appos", "npadvmod", "nmod",
@@ -427,6 +519,23 @@ WEAPON_CODES = (
 )
 
 
+MILITARY_NOUNS = frozenset({"troop", "troops", "soldier", "force", "peacekeeper", "army", "warship", "battalion",
+                            "brigade", "unit", "marine", "paratrooper", "deployment", "contingent", "tank", "navy"})
+PEACE_WORDS = frozenset({"peacekeeping", "peacekeeper", "peace", "monitor", "observer"})
+
+
+def _deployment_code(verb: Token) -> str | None:
+    """"Peacekeeping troops arrived in Bosnia" is a deployment, not a visit: forces that go
+    somewhere are sent (074 for peacekeepers, else a show of force, 154)."""
+    subj, _ = _subject(verb)
+    if subj is None:
+        return None
+    words = {lemma(t) for t in subj.subtree if t.i - subj.i < 8}
+    if not words & MILITARY_NOUNS:
+        return None
+    return "074" if words & PEACE_WORDS else "154"
+
+
 def _weapon_code(tok: Token) -> str | None:
     """"suicide bombers killed", "killed in a car bomb explosion": the weapon names the kind of attack."""
     words: set[str] = set()
@@ -460,8 +569,7 @@ def _frame(ctx: _Context, cand: _Candidate, by_tok: dict[int, _Candidate], absor
     t = clause
     governed = False
     for _ in range(6):
-        if t.dep_ != "xcomp" and not (t.dep_ == "ccomp" and t.head.lemma_ in DEMAND_HEADS | APPEAL_HEADS and
-                                      any(a.lower_ in MUST_AUX or a.lower_ == "should" for a in t.children)):
+        if not _complement(t):
             break
         head = t.head
         lem = lemma(head)
@@ -477,8 +585,9 @@ def _frame(ctx: _Context, cand: _Candidate, by_tok: dict[int, _Candidate], absor
         if lem in THREAT_HEADS:
             frame.code = coding.threat(frame.code)
         elif lem in REFUSE_HEADS:
-            frame.code = coding.reject(frame.code) if coding.cooperative(frame.code) else frame.code
-            frame.negated = not coding.cooperative(frame.code) or frame.negated
+            coop = coding.cooperative(frame.code)  # "refused to release" is a rejection, "refused to attack" a negated attack
+            frame.code = coding.reject(frame.code) if coop else frame.code
+            frame.negated = not coop or frame.negated
         elif lem in DEMAND_HEADS:
             frame.code = coding.demand(frame.code)
             frame.target_tok = _object(head)
@@ -487,8 +596,9 @@ def _frame(ctx: _Context, cand: _Candidate, by_tok: dict[int, _Candidate], absor
             frame.target_tok = _object(head)
         elif lem in INTENT_HEADS or (head.pos_ == "ADJ" and lem in INTENT_ADJS):
             if neg or frame.negated or _negated(head.head if head.pos_ == "ADJ" else head):
-                frame.code = coding.reject(frame.code) if coding.cooperative(frame.code) else frame.code
-                frame.negated = not coding.cooperative(frame.code)
+                coop = coding.cooperative(frame.code)
+                frame.code = coding.reject(frame.code) if coop else frame.code
+                frame.negated = not coop
                 neg = False
             else:
                 frame.code = coding.intent(frame.code)
@@ -506,6 +616,7 @@ def _frame(ctx: _Context, cand: _Candidate, by_tok: dict[int, _Candidate], absor
         aux = _aux(frame.actor_tok)
         frame.negated |= neg
         break
+    frame.anchor = frame.actor_tok if governed else t
     if not governed:
         speaker = _must_speaker(ctx, clause, aux)
         if speaker is not None:
@@ -521,7 +632,41 @@ def _frame(ctx: _Context, cand: _Candidate, by_tok: dict[int, _Candidate], absor
             frame.hypothetical = True
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in clause.children):
         frame.hypothetical = True
+    cond = _condition(frame.anchor)
+    if cond is not None:  # "will withdraw its troops unless X holds elections": an ultimatum to X
+        mark, frame.condition_tok = cond
+        if mark == "unless" and frame.code.startswith("03") and not frame.negated:
+            frame.code = coding.threat(cand.pattern.code)
     return frame
+
+
+def _condition(anchor: Token) -> tuple[str, Token | None] | None:
+    """The "if"/"unless" clause an act is made to hang on, and that clause's subject."""
+    for t in anchor.subtree:
+        if t.dep_ != "advcl" or t.i == anchor.i:
+            continue
+        mark = next((c.lower_ for c in t.children if c.dep_ == "mark" and c.lower_ in ("if", "unless")), None)
+        if mark is not None:
+            subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            return mark, subj
+    return None
+
+
+GOVERNING_HEADS = THREAT_HEADS | REFUSE_HEADS | DEMAND_HEADS | APPEAL_HEADS | INTENT_HEADS | HYPO_HEADS | FAIL_HEADS
+
+
+def _complement(t: Token) -> bool:
+    """Whether `t` is the act a verb above it governs: its infinitive complement ("vowed to
+    fight"), the same parsed as an adverbial clause ("have sworn to fight", with no object that would
+    make it a purpose), or a "must"/"should" clause of a demand ("demanded that X must")."""
+    if t.dep_ == "xcomp":
+        return True
+    head = t.head
+    if t.dep_ == "advcl" and lemma(head) in GOVERNING_HEADS:
+        return (any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+                and not any(c.dep_ in ("dobj", "dative") for c in head.children))
+    return (t.dep_ == "ccomp" and head.lemma_ in DEMAND_HEADS | APPEAL_HEADS
+            and any(a.lower_ in MUST_AUX or a.lower_ == "should" for a in t.children))
 
 
 def _object(tok: Token) -> Token | None:
@@ -562,8 +707,8 @@ def _events_for(ctx: _Context, sent: SpacySpan, cand: _Candidate, frame: _Frame,
     if frame.speaker is not None:  # "X said Y must ...": Y is asked, X asks
         targets = sources or targets
         sources = [frame.speaker]
-    sources = [a for a in sources if a is not None]
-    targets = [a for a in targets if a is not None]
+    sources = _unique([_proxy(ctx, a) for a in sources if a is not None])
+    targets = _unique([_proxy(ctx, a) for a in targets if a is not None])
     if not sources and not targets:
         return []
     location = _location(ctx, tok)
@@ -579,6 +724,8 @@ def _events_for(ctx: _Context, sent: SpacySpan, cand: _Candidate, frame: _Frame,
                     t = None
                 pairs.append((s, t))
     code = frame.code
+    if code == "174" and targets and all(a.kind == "organization" for a in targets):
+        code = "166"  # an agency or mission forced out is expelled as a body, not deported as people
     info = cameo(code)
     if info is None:  # a combination the codebook lacks: fall back to the 3-digit parent
         code = code[:3]
@@ -604,6 +751,14 @@ def _events_for(ctx: _Context, sent: SpacySpan, cand: _Candidate, frame: _Frame,
             location=location.id if location else None, confidence=round(min(conf, 0.95), 2),
             plover_mode=pmode, plover_context=pctx,
         ))
+    return out
+
+
+def _unique(actors: list[Actor]) -> list[Actor]:
+    out: list[Actor] = []
+    for a in actors:
+        if all(a.id != b.id for b in out):
+            out.append(a)
     return out
 
 
@@ -652,7 +807,31 @@ def _roles(ctx: _Context, cand: _Candidate, frame: _Frame) -> tuple[list[Actor],
         targets = _named_targets(ctx, hosts, pat.args)
     if not targets:
         targets = _nearest_object_actor(ctx, tok, used, {a.id for a in sources})
+    if not targets and frame.code.startswith("14"):
+        targets = _protest_target(ctx, [tok, *hosts[1:], frame.anchor or tok], used, {a.id for a in sources})
+    if not targets and frame.code.startswith("13") and frame.condition_tok is not None:
+        targets = _actors_of(ctx, frame.condition_tok)  # "threatened to walk out if the US deploys": the US
     return sources, targets
+
+
+PROTEST_PURPOSE_NOUNS = frozenset({"protest", "opposition", "defiance", "solidarity", "response", "support"})
+
+
+def _protest_target(ctx: _Context, hosts: list[Token], used: set[int], source_ids: set[str]) -> list[Actor]:
+    """Whom a protest is against: the object of its purpose ("struck to protest X's decision",
+    "marched demanding reforms by X's government", "a hunger strike in protest of X's refusal")."""
+    for host in hosts:
+        for c in host.children:
+            start = None
+            if c.dep_ in ("advcl", "xcomp", "acl") and c.pos_ == "VERB":
+                start = c
+            elif c.dep_ == "prep" and c.lower_ in ("in", "against"):
+                start = c
+            if start is not None:
+                found = _nearest_object_actor(ctx, start, used, source_ids)
+                if found:
+                    return found
+    return []
 
 
 def _named_targets(ctx: _Context, hosts: list[Token], args: tuple[str, ...]) -> list[Actor]:
@@ -660,7 +839,7 @@ def _named_targets(ctx: _Context, hosts: list[Token], args: tuple[str, ...]) -> 
     for arg in args:
         for host in hosts:
             if arg in ("dobj", "dative"):
-                toks = [c for c in host.children if c.dep_ == arg]
+                toks = [c for c in host.children if c.dep_ == arg] or (_counted_object(host) if arg == "dobj" else [])
             else:
                 toks = _prep_objects(host, (arg,))
             found: list[Actor] = []
@@ -727,10 +906,17 @@ def _date(ctx: _Context, tok: Token, times: list[Time]) -> str | None:
     return best or doc._.article_date
 
 
+def _counted_object(tok: Token) -> list[Token]:
+    """"kidnapped up to 16 advisers": the parser takes "up" for a particle and the object for its "to"."""
+    return [p for c in tok.children if c.dep_ == "prt" and c.lower_ == "up"
+            for g in c.children if g.dep_ == "prep" and g.lower_ == "to"
+            for p in g.children if p.dep_ == "pobj"]
+
+
 def _trigger_span(doc: Doc, tok: Token) -> Span:
     """The trigger word with its particle ("crack down", "pull out")."""
     start, end = tok.idx, tok.idx + len(tok.text)
     for c in tok.children:
-        if c.dep_ == "prt" and c.i == tok.i + 1:
+        if c.dep_ == "prt" and c.i == tok.i + 1 and not _counted_object(tok):
             end = c.idx + len(c.text)
     return Span(start, end, doc.text[start:end])
