@@ -156,3 +156,8 @@ def test_news_agency_from_the_table_has_country_and_media_code(nlp):
     got = read(nlp, "Xinhua said the talks went well, Interfax reported.")
     assert got["Xinhua News Agency"].code == "CHNMED"
     assert got["Interfax"].country == "RUS"
+
+
+def test_person_of_a_country_takes_its_country(nlp):
+    got = read(nlp, "King Hassan of Morocco received the envoy.", date="1997-04-01")
+    assert got["Hassan"].country == "MAR" and got["Hassan"].role == "king"

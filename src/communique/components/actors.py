@@ -404,6 +404,8 @@ class ActorReader:
             role, country = self._title_before(start)
             if role is None and country is None:
                 role, country = self._apposition(start, end)
+            if country is None:
+                country = self._of_country(end)
             if role == "counterpart":
                 role = self._counterpart_role(start, d)
             d.role = d.role or role
@@ -449,6 +451,15 @@ class ActorReader:
                 continue
             break
         return role, country
+
+    def _of_country(self, end: int) -> str | None:
+        """"King Hassan of Morocco": a country named right after the person with "of"."""
+        doc = self.doc
+        if end + 1 < len(doc) and doc[end].lower_ == "of":
+            owner = self.token_owner.get(end + 1)
+            if owner and owner.startswith("country:"):
+                return self.drafts[owner].country
+        return None
 
     def _role_ending_at(self, i: int) -> tuple[str | None, int]:
         doc = self.doc
