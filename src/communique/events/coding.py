@@ -76,26 +76,23 @@ def intent(code: str) -> str:
     return _first(code, _INTENT, "030")
 
 
+def _recode(code: str, root: str, table, default: str) -> str:
+    """The act under a framing verb: a code already of the frame's root stays, else its parallel."""
+    return code if code.startswith(root) else _first(code, table, default)
+
+
 def threat(code: str) -> str:
-    if code.startswith("13"):
-        return code
-    return _first(code, _THREAT, "130")
+    return _recode(code, "13", _THREAT, "130")
 
 
 def reject(code: str) -> str:
     """Refusing (or promising not) to do a cooperative act."""
-    if code.startswith("12"):
-        return code
-    return _first(code, _REJECT, "120")
+    return _recode(code, "12", _REJECT, "120")
 
 
 def demand(code: str) -> str:
-    if code.startswith("10"):
-        return code
-    return _first(code, _DEMAND, "100")
+    return _recode(code, "10", _DEMAND, "100")
 
 
 def appeal(code: str) -> str:
-    if code.startswith("02"):
-        return code
-    return _first(code, _APPEAL, "020")
+    return _recode(code, "02", _APPEAL, "020")
