@@ -380,7 +380,8 @@ class ActorReader:
         owners = [d for d in self.drafts.values() if d.kind == "person" and word in d.name.split() and d.name != word]
         if owners:
             return max(owners, key=lambda d: max(m[0] for m in d.mentions) if d.mentions else -1)
-        held = {o.name for o in self.kb.offices if word in o.name.split() and o.held_on(self.day)}
+        held = {name for name in self.kb.holders_named(word)
+                if any(o.held_on(self.day) for o in self.kb.offices_of(name))}
         if len(held) == 1:
             return self.person_draft(held.pop())
         return None
@@ -413,8 +414,10 @@ class ActorReader:
             if d.role and d.country:
                 break
         held = [o for o in self.kb.offices_of(d.name) if o.held_on(self.day)]
+        office = None
         if held:
-            d.role = d.role or held[0].office
+            office = held[0].office
+            d.role = d.role or office
             d.country = d.country or self._country_of_office(held[0])
         elif d.country is None:
             terms = self.kb.offices_of(d.name)
@@ -422,6 +425,8 @@ class ActorReader:
                 d.country = self._country_of_office(terms[0])
         role = self.kb.roles.get((d.role or "").lower())
         d.sector = role.sector if role else None
+        if office is not None and d.role == office and d.sector != "MIL":
+            d.sector = "GOV"  # a state office from the table ("chief executive" of Hong Kong) is government
 
     def _country_of_office(self, office: Office) -> str | None:
         return office.country if office.country in self.kb.by_iso3 else None

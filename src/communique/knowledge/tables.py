@@ -72,13 +72,28 @@ class Knowledge:
     cities: dict[str, str] = field(default_factory=dict)  # dateline city -> ISO3
     by_iso3: dict[str, Country] = field(default_factory=dict)
 
+    offices_by_name: dict[str, tuple[Office, ...]] = field(default_factory=dict)
+    holders_by_word: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
     def __post_init__(self) -> None:
         self.by_iso3.update({c.iso3: c for c in self.countries})
+        by_name: dict[str, list[Office]] = {}
+        by_word: dict[str, set[str]] = {}
+        for o in self.offices:
+            for n in {o.name.casefold(), *(a.casefold() for a in o.aliases)}:
+                by_name.setdefault(n, []).append(o)
+            for w in o.name.split():
+                by_word.setdefault(w, set()).add(o.name)
+        self.offices_by_name.update({k: tuple(v) for k, v in by_name.items()})
+        self.holders_by_word.update({k: tuple(sorted(v)) for k, v in by_word.items()})
 
     def offices_of(self, name: str) -> tuple[Office, ...]:
         """Every term of the person whose canonical name or alias is `name`."""
-        key = name.casefold()
-        return tuple(o for o in self.offices if o.name.casefold() == key or key in (a.casefold() for a in o.aliases))
+        return self.offices_by_name.get(name.casefold(), ())
+
+    def holders_named(self, word: str) -> tuple[str, ...]:
+        """Canonical names of office-holders with `word` among their names ("Putin")."""
+        return self.holders_by_word.get(word, ())
 
 
 def _rows(text: str, source: str, width: int) -> list[list[str]]:
