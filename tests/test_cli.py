@@ -169,3 +169,22 @@ def test_an_article_that_breaks_the_model_is_skipped_and_the_batch_goes_on():
     out = list(pipeline.extract(nlp, articles, batch_size=8))
     assert [type(o).__name__ for o in out] == ["Record", "Skipped", "Record"]
     assert out[1].article_id == "1" and "component blew up" in out[1].reason
+
+
+@needs_shared
+def test_gdelt_export_of_the_seed_and_300_wire_stories(tmp_path):
+    lines = WIRE.read_text(encoding="utf-8").splitlines()[:300]
+    batch = tmp_path / "w300.jsonl"
+    batch.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    db, out = tmp_path / "g.duckdb", tmp_path / "events.tsv"
+    assert run("ingest", str(SEED), str(batch), "--db", str(db)).exit_code == 0
+    assert run("export", "--db", str(db), "--format", "gdelt-events", "--out", str(out)).exit_code == 0
+    codebook = (SHARED / "gold" / "events" / "CAMEO.eventcodes.txt").read_text().splitlines()[1:]
+    quad = {line.split("\t")[0]: line.split("\t")[1] for line in codebook}
+    rows = [line.split("\t") for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(rows) > 300
+    for r in rows:
+        assert len(r) == 61
+        assert r[26] in quad and r[27] == r[26][:3] and r[28] == r[26][:2]
+        assert r[29] == quad[r[26]] and -10 <= float(r[30]) <= 10
+    assert any({r[7], r[17]} == {"CHN", "RUS"} for r in rows)
