@@ -161,3 +161,8 @@ def test_news_agency_from_the_table_has_country_and_media_code(nlp):
 def test_person_of_a_country_takes_its_country(nlp):
     got = read(nlp, "King Hassan of Morocco received the envoy.", date="1997-04-01")
     assert got["Hassan"].country == "MAR" and got["Hassan"].role == "king"
+
+
+def test_head_of_an_international_organisation_has_its_code(nlp):
+    got = read(nlp, "Kofi Annan appealed for calm.", date="2001-09-12")
+    assert got["Kofi Annan"].role == "secretary-general" and got["Kofi Annan"].code == "IGOUNO"

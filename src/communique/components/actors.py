@@ -419,6 +419,8 @@ class ActorReader:
             office = held[0].office
             d.role = d.role or office
             d.country = d.country or self._country_of_office(held[0])
+            if held[0].country.startswith("IGO") and d.role == office:
+                d.code = d.code or held[0].country  # Kofi Annan, secretary-general: IGOUNO
         elif d.country is None:
             terms = self.kb.offices_of(d.name)
             if terms:
