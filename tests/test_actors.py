@@ -166,3 +166,8 @@ def test_person_of_a_country_takes_its_country(nlp):
 def test_head_of_an_international_organisation_has_its_code(nlp):
     got = read(nlp, "Kofi Annan appealed for calm.", date="2001-09-12")
     assert got["Kofi Annan"].role == "secretary-general" and got["Kofi Annan"].code == "IGOUNO"
+
+
+def test_misspelt_country_name_is_still_the_country(nlp):
+    got = read(nlp, "Afganistan protested against the raid.")
+    assert got["Afghanistan"].kind == "country" and [m.text for m in got["Afghanistan"].mentions] == ["Afganistan"]

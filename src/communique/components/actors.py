@@ -8,6 +8,7 @@ article's date. Short names ("Xi") join the full name's actor.
 """
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -104,6 +105,14 @@ class Gazetteer:
             self.by_key[key] = target
             self.matcher.add(key, [nlp.make_doc(surface)])
         self.orgs = {o.name: o for o in knowledge.organizations}
+        self.spelling_country: dict[str, str] = {}  # casefolded name or adjective -> ISO3, for misspellings
+        for c in knowledge.countries:
+            for name in (c.name, *c.aliases, *c.adjectives):
+                if len(name) >= 5:
+                    self.spelling_country.setdefault(name.casefold(), c.iso3)
+        self.spellings: dict[str, list[str]] = {}
+        for name in self.spelling_country:
+            self.spellings.setdefault(name[:1], []).append(name)
         self.places = {c.casefold(): iso3 for c, iso3 in knowledge.cities.items()}  # for datelines
         for c in knowledge.countries:
             for name in (*c.capitals, c.name, *c.aliases):
@@ -112,6 +121,12 @@ class Gazetteer:
         # words that alone are no name: sector words and the words of titles ("Defence", "Ministry")
         self.title_words = set(knowledge.sectors) | {w for t in knowledge.roles for w in t.split()}
         self.max_role_words = max(len(t.split()) for t in knowledge.roles)
+
+    def near_country(self, text: str) -> str | None:
+        """The country whose name or adjective `text` misspells (similarity >= 0.85, same first letter)."""
+        key = text.casefold()
+        found = difflib.get_close_matches(key, self.spellings.get(key[:1], ()), n=1, cutoff=0.85)
+        return self.spelling_country[found[0]] if found else None
 
     def dateline_country(self, dateline: str | None) -> str | None:
         """"KUALA LUMPUR, April 1 (AFP)" -> MYS: the longest run of leading words that names a place."""
@@ -221,8 +236,22 @@ class ActorReader:
                 if span is not None and ent.label_ == "ORG":
                     self._org_absorbing_country(span)
                 continue
+            if ent.label_ in ("GPE", "NORP") and self._misspelt_country(span):
+                continue
             if ent.label_ == "ORG" and not self._abbreviation(span):
                 self._organization(span)
+
+    def _misspelt_country(self, span: Span) -> bool:
+        """"Ethopia", "Afganistan": a place or people name one or two letters off a country's."""
+        text = span.text
+        if len(text) < 5 or not text[:1].isupper():
+            return False
+        iso3 = self.gaz.near_country(text)
+        if iso3 is None:
+            return False
+        c = self.kb.by_iso3[iso3]
+        self.mention(self.draft(f"country:{iso3}", c.name, "country", country=iso3, code=iso3), span.start, span.end)
+        return True
 
     def _abbreviation(self, span: Span) -> bool:
         """An abbreviation in brackets after a name, or one defined so earlier, joins that actor."""
