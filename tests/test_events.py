@@ -275,3 +275,31 @@ def test_second_predicate_shares_an_active_subject_with_a_passive(nlp):
 ])
 def test_lexicon_rows(nlp, text, code):
     assert code in codes(run(nlp, text))
+
+
+def _triples(doc):
+    names = {a.id: a.name for a in doc._.actors}
+    return {(names.get(e.source), e.cameo, names.get(e.target)) for e in doc._.events}
+
+
+def test_hosting_and_recognising_need_an_actor_as_object(nlp):
+    assert run(nlp, "China recognized the need for reform.")._.events == []
+    assert ("China", "054", "Kosovo") in _triples(run(nlp, "China recognized Kosovo."))
+
+
+def test_trading_accusations_goes_both_ways(nlp):
+    got = _triples(run(nlp, "India and Pakistan traded accusations."))
+    assert {("India", "111", "Pakistan"), ("Pakistan", "111", "India")} <= got
+
+
+def test_promised_verbal_conflict_is_the_act_not_a_threat(nlp):
+    [ev] = run(nlp, "Germany will criticize Russia.")._.events
+    assert ev.cameo.startswith("11")
+    [ev] = run(nlp, "Russia will attack Georgia.")._.events
+    assert ev.cameo.startswith("13")
+
+
+def test_subjunctive_demand_names_who_is_asked(nlp):
+    [ev] = run(nlp, "Germany demanded that Russia withdraw its troops.")._.events
+    names = {a.id: a.name for a in run(nlp, "Germany demanded that Russia withdraw its troops.")._.actors}
+    assert ev.cameo.startswith("10") and names[ev.target] == "Russia"

@@ -52,6 +52,7 @@ LIGHT_VERBS = frozenset({"hold", "have", "launch", "carry", "conduct", "stage", 
                          "step", "intensify", "escalate", "renew", "pursue", "unleash", "deliver", "express"})
 CLAUSE_BOUNDARY = frozenset({"ROOT", "ccomp", "parataxis"})
 SYMMETRIC_ROOTS = ("03", "04", "05", "06")
+RECIPROCAL_VERBS = frozenset({"trade", "exchange", "swap"})  # "India and Pakistan traded accusations": both ways
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "i", "me", "my"})
 GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "we", "our", "us"})
 SUBJ = ("nsubj", "nsubjpass", "csubj")
@@ -80,9 +81,16 @@ def extract_events(doc: Doc) -> list[Event]:
     ctx = _Context(doc, tuple(doc._.quotes or ()))
     ctx.by_token = _actor_tokens(doc)
     times = [t for t in doc._.times or () if t.type in ("DATE", "TIME") and t.value and _DATE_VALUE.match(t.value)]
+    times.sort(key=lambda t: t.start)
     raw: list[Event] = []
-    for sent in doc.sents:
-        raw.extend(_sentence_events(ctx, sent, times))
+    i = 0
+    for sent in doc.sents:  # each sentence sees only its own times: linear in a long article
+        while i < len(times) and times[i].start < sent.start_char:
+            i += 1
+        j = i
+        while j < len(times) and times[j].start < sent.end_char:
+            j += 1
+        raw.extend(_sentence_events(ctx, sent, times[i:j]))
     return merge(raw)
 
 
@@ -590,10 +598,10 @@ def _frame(ctx: _Context, cand: _Candidate, by_tok: dict[int, _Candidate], absor
             frame.negated = not coop or frame.negated
         elif lem in DEMAND_HEADS:
             frame.code = coding.demand(frame.code)
-            frame.target_tok = _object(head)
+            frame.target_tok = _object(head) or _clause_subject(t)
         elif lem in APPEAL_HEADS:
             frame.code = coding.appeal(frame.code)
-            frame.target_tok = _object(head)
+            frame.target_tok = _object(head) or _clause_subject(t)
         elif lem in INTENT_HEADS or (head.pos_ == "ADJ" and lem in INTENT_ADJS):
             if neg or frame.negated or _negated(head.head if head.pos_ == "ADJ" else head):
                 coop = coding.cooperative(frame.code)
@@ -658,15 +666,26 @@ GOVERNING_HEADS = THREAT_HEADS | REFUSE_HEADS | DEMAND_HEADS | APPEAL_HEADS | IN
 def _complement(t: Token) -> bool:
     """Whether `t` is the act a verb above it governs: its infinitive complement ("vowed to
     fight"), the same parsed as an adverbial clause ("have sworn to fight", with no object that would
-    make it a purpose), or a "must"/"should" clause of a demand ("demanded that X must")."""
+    make it a purpose), or a "must"/"should" or subjunctive clause of a demand ("demanded that X
+    must withdraw", "demanded that X withdraw")."""
     if t.dep_ == "xcomp":
         return True
     head = t.head
     if t.dep_ == "advcl" and lemma(head) in GOVERNING_HEADS:
         return (any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
                 and not any(c.dep_ in ("dobj", "dative") for c in head.children))
-    return (t.dep_ == "ccomp" and head.lemma_ in DEMAND_HEADS | APPEAL_HEADS
-            and any(a.lower_ in MUST_AUX or a.lower_ == "should" for a in t.children))
+    if t.dep_ != "ccomp" or lemma(head) not in DEMAND_HEADS | APPEAL_HEADS:
+        return False
+    # "demanded that X must withdraw", and the subjunctive "demanded that Russia withdraw" (base form)
+    return any(a.lower_ in MUST_AUX or a.lower_ == "should" for a in t.children) or (
+        t.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass") for c in t.children))
+
+
+def _clause_subject(clause: Token) -> Token | None:
+    """"demanded that Russia withdraw": the one asked is the subject of the demanded clause."""
+    if clause.dep_ != "ccomp":
+        return None
+    return next((c for c in clause.children if c.dep_ == "nsubj"), None)
 
 
 def _object(tok: Token) -> Token | None:
@@ -701,8 +720,20 @@ def _must_speaker(ctx: _Context, clause: Token, aux: set[str]) -> Actor | None:
 
 # ------------------------------------------------------------------ events of one trigger
 
+def _other_sense(ctx: _Context, tok: Token, pat) -> bool:
+    """Hosting (04x) and recognising (054) are done to actors: "received a letter", "recognized the
+    need" use the verb in another sense, and report no such act."""
+    if pat.pos != "V" or pat.groups or pat.args != ("dobj",) or not (pat.code[:2] == "04" or pat.code == "054"):
+        return False
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    named = [t for o in objects for t in (o, *o.children) if t is o or t.dep_ in ("compound", "amod", "poss", "appos")]
+    return bool(objects) and not any(t.i in ctx.by_token for t in named)
+
+
 def _events_for(ctx: _Context, sent: SpacySpan, cand: _Candidate, frame: _Frame, times: list[Time]) -> list[Event]:
     tok, pat = cand.token, cand.pattern
+    if _other_sense(ctx, tok, pat):
+        return []
     sources, targets = _roles(ctx, cand, frame)
     if frame.speaker is not None:  # "X said Y must ...": Y is asked, X asks
         targets = sources or targets
@@ -715,7 +746,7 @@ def _events_for(ctx: _Context, sent: SpacySpan, cand: _Candidate, frame: _Frame,
     if location is not None and not targets and coding.quad(frame.code) in (2, 4):
         targets = [location]  # "strengthened its forces in Lebanon", "killed in Beirut": done to the place
     pairs: list[tuple[Actor | None, Actor | None]] = []
-    if not targets and len(sources) > 1 and frame.code.startswith(SYMMETRIC_ROOTS):
+    if not targets and len(sources) > 1 and (frame.code.startswith(SYMMETRIC_ROOTS) or lemma(tok) in RECIPROCAL_VERBS):
         pairs = [(a, b) for a in sources for b in sources if a.id != b.id]
     else:
         for s in sources or [None]:
@@ -915,8 +946,9 @@ def _counted_object(tok: Token) -> list[Token]:
 
 def _trigger_span(doc: Doc, tok: Token) -> Span:
     """The trigger word with its particle ("crack down", "pull out")."""
-    start, end = tok.idx, tok.idx + len(tok.text)
+    last = tok
     for c in tok.children:
         if c.dep_ == "prt" and c.i == tok.i + 1 and not _counted_object(tok):
-            end = c.idx + len(c.text)
-    return Span(start, end, doc.text[start:end])
+            last = c
+    words = doc[tok.i:last.i + 1]  # not doc.text: spaCy rebuilds that from every token on each call
+    return Span(tok.idx, last.idx + len(last.text), words.text)
