@@ -55,16 +55,19 @@ def load_scorer(shared: Path):
     return module
 
 
-def run_records(nlp, inputs: list[dict]) -> dict[str, dict]:
+def run_records(nlp, inputs: list[dict]) -> tuple[dict[str, dict], list[str]]:
+    """Records by article id, and the reasons of the articles the pipeline skipped (never silent)."""
     from communique.pipeline import Skipped, extract
     from communique.record import Article
 
     articles = [Article(str(i["id"]), i.get("date"), i["text"]) for i in inputs]
-    out = {}
+    out, skipped = {}, []
     for result in extract(nlp, articles):
-        if not isinstance(result, Skipped):
+        if isinstance(result, Skipped):
+            skipped.append(f"{result.article_id}: {result.reason}")
+        else:
             out[result.article.id] = result.to_dict()
-    return out
+    return out, skipped
 
 
 def _overlaps(a, b) -> bool:
@@ -185,11 +188,13 @@ def score_set(nlp, gold_mod, name: str, shared: Path, keep: int = 3) -> dict:
     """Figures (as the shared scorer gives them) and categorised errors for one set."""
     path = shared / SETS[name]
     make_inputs, score = gold_mod.SETS[name]
-    records = run_records(nlp, list(make_inputs(path)))
+    records, skipped = run_records(nlp, list(make_inputs(path)))
     metrics, summary = score(path, records)
     errors = Errors(keep)
     ERRORS[name](gold_mod, path, records, errors)
-    return {"set": name, "summary": summary, "metrics": metrics, "errors": errors.as_dict()}
+    for reason in skipped:
+        errors.add("article skipped by the pipeline", reason)
+    return {"set": name, "summary": summary, "metrics": metrics, "errors": errors.as_dict(), "skipped": skipped}
 
 
 def main() -> int:

@@ -47,6 +47,7 @@ def harness():
 def test_dev_set_figures_stay_above_their_floors(harness, name):
     accuracy, nlp, scorer = harness
     result = accuracy.score_set(nlp, scorer, name, SHARED)
+    assert not result["skipped"], f"{name}: articles skipped by the pipeline: {result['skipped'][:3]}"
     for path, floor in FLOORS[name]:
         value = result["metrics"]
         for key in path:

@@ -166,6 +166,7 @@ class ActorReader:
         self.token_owner: dict[int, str] = {}  # token index -> draft key, for every mention token
         self.inner_countries: dict[int, str] = {}  # token index -> ISO3 of a country word inside another name
         self.aliases: dict[str, str] = {}  # "XNA" -> draft key, from "Xinhua News Agency (XNA)"
+        self.describing: set[str] = set()  # people whose role is being read, against mutual recursion
 
     # ------------------------------------------------------------------ bookkeeping
     def draft(self, key: str, name: str, kind: str, **attrs) -> _Draft:
@@ -430,6 +431,7 @@ class ActorReader:
 
     def describe_person(self, d: _Draft) -> None:
         """Role and country from the words around each mention, else from the office table."""
+        self.describing.add(d.key)
         for start, end in sorted(d.mentions):
             role, country = self._title_before(start)
             if role is None and country is None:
@@ -549,7 +551,7 @@ class ActorReader:
             owner = self.token_owner.get(tok.i)
             if owner and owner != d.key and owner.startswith("person:"):
                 other = self.drafts[owner]
-                if other.role is None:
+                if other.role is None and owner not in self.describing:  # two counterparts of each other
                     self.describe_person(other)
                 return other.role
         return None

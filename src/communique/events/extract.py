@@ -138,7 +138,7 @@ def _actor_of(ctx: _Context, tok: Token) -> Actor | None:
         return hit
     if hit is None and (tok.lower_ in PERSON_PRONOUNS or tok.lower_ in GROUP_PRONOUNS):
         return _resolve_pronoun(ctx, tok)
-    # a person or group the tables do not place ("King Hassan of Morocco", "Sidhoum, Algeria's
+    # a person or group the tables do not place ("King Harald of Norway", "Ana Ruiz, Chile's
     # leading activist", "Iraqi Kurds") is coded by the country or body its phrase names
     placed = _modifier_actor(ctx, tok)
     if hit is not None:
@@ -152,7 +152,7 @@ def _placed(actor: Actor) -> bool:
 
 def _proxy(ctx: _Context, actor: Actor | None) -> Actor | None:
     """An actor the tables do not place, coded by the country or body named with it anywhere in the
-    article ("King Hassan of Morocco", "Kofi Annan, UN secretary-general"); itself when none is."""
+    article ("King Harald of Norway", "the UN secretary-general"); itself when none is."""
     if actor is None or _placed(actor):
         return actor
     if actor.id not in ctx.proxies:
@@ -162,7 +162,7 @@ def _proxy(ctx: _Context, actor: Actor | None) -> Actor | None:
             if span is None:
                 continue
             cand = _modifier_actor(ctx, span.root)
-            if cand is None and span.root.dep_ == "appos":  # "Sidhoum, Algeria's leading activist": the head names him
+            if cand is None and span.root.dep_ == "appos":  # "Ana Ruiz, Chile's leading activist": the head names her
                 cand = _modifier_actor(ctx, span.root.head)
             if cand is not None and _placed(cand):
                 found = cand
@@ -758,9 +758,11 @@ def _events_for(ctx: _Context, sent: SpacySpan, cand: _Candidate, frame: _Frame,
     if code == "174" and targets and all(a.kind == "organization" for a in targets):
         code = "166"  # an agency or mission forced out is expelled as a body, not deported as people
     info = cameo(code)
-    if info is None:  # a combination the codebook lacks: fall back to the 3-digit parent
-        code = code[:3]
+    while info is None and len(code) > 2:  # a combination the codebook lacks: fall back to the parent
+        code = code[:-1]
         info = cameo(code)
+    if info is None:
+        return []
     ptype, pmode, pctx = plover_for(code)
     date = _date(ctx, tok, times)
     trigger = _trigger_span(ctx.doc, tok)
