@@ -303,3 +303,9 @@ def test_subjunctive_demand_names_who_is_asked(nlp):
     [ev] = run(nlp, "Germany demanded that Russia withdraw its troops.")._.events
     names = {a.id: a.name for a in run(nlp, "Germany demanded that Russia withdraw its troops.")._.actors}
     assert ev.cameo.startswith("10") and names[ev.target] == "Russia"
+
+
+def test_domestic_event_has_one_country_on_both_sides(nlp):
+    doc = run(nlp, "Algerian police arrested Algerian militants on Monday.")
+    country = {a.id: a.country for a in doc._.actors}
+    assert any(country.get(e.source) == "DZA" and country.get(e.target) == "DZA" for e in doc._.events)

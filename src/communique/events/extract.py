@@ -751,7 +751,9 @@ def _events_for(ctx: _Context, sent: SpacySpan, cand: _Candidate, frame: _Frame,
     else:
         for s in sources or [None]:
             for t in targets or [None]:
-                if s is not None and t is not None and s.id == t.id:
+                # one country on both sides is a domestic event ("Algerian police arrested Algerian
+                # militants"); one person or body on both sides is a misread pronoun
+                if s is not None and t is not None and s.id == t.id and s.kind != "country":
                     t = None
                 pairs.append((s, t))
     code = frame.code
