@@ -171,3 +171,8 @@ def test_head_of_an_international_organisation_has_its_code(nlp):
 def test_misspelt_country_name_is_still_the_country(nlp):
     got = read(nlp, "Afganistan protested against the raid.")
     assert got["Afghanistan"].kind == "country" and [m.text for m in got["Afghanistan"].mentions] == ["Afganistan"]
+
+
+def test_demonym_read_as_a_person_is_still_the_country_when_it_modifies_a_noun(nlp):
+    got = read(nlp, "President Yoweri Museveni has banned Ugandan opposition candidates.", date="2001-01-01")
+    assert "Ugandan" in [m.text for m in got["Uganda"].mentions]

@@ -222,8 +222,13 @@ class ActorReader:
         start = ent.start + (1 if ent[0].text in _DETERMINERS else 0)
         end = ent.end - (1 if ent[-1].text in _POSSESSIVE else 0)
         if (start, end) == (s, e):
-            # the whole entity: a lone capital or country name the parser reads as a person is a person
-            return ent.label_ == "PERSON" and t.kind in ("capital", "adjective")
+            # the whole entity: a lone capital the parser reads as a person is a person ("Victoria");
+            # a demonym is one only when it modifies nothing ("Ugandan opposition" is Uganda's)
+            if ent.label_ != "PERSON":
+                return False
+            if t.kind == "adjective":
+                return self.doc[s].dep_ not in ("amod", "compound") and self.doc[s].pos_ != "ADJ"
+            return t.kind == "capital"
         if t.kind == "person":
             return False
         return ent.label_ in _NAME_LABELS
