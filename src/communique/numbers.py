@@ -128,14 +128,16 @@ def lex(text: str) -> list[Lexeme]:
     """Cut text into lexemes (digit literals, codes, words, single symbols) with offsets."""
     out: list[Lexeme] = []
     prev_end = -1
+    append = out.append
     for m in _LEX.finditer(text):
         kind = m.lastgroup or "sym"
         s = m.group()
+        start, end = m.span()
         value = _num_value(s) if kind == "num" else None
-        if kind in ("sym", "word") and s in UNICODE_FRACTIONS:
+        if s in UNICODE_FRACTIONS and kind in ("sym", "word"):
             kind, value = "num", UNICODE_FRACTIONS[s]
-        out.append(Lexeme(m.start(), m.end(), s, s.lower(), kind, value, m.start() == prev_end))
-        prev_end = m.end()
+        append(Lexeme(start, end, s, s.lower(), kind, value, start == prev_end))
+        prev_end = end
     return out
 
 

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..knowledge.tables import Knowledge, Office, load_knowledge
 from ..record import Actor, Mention
+from . import doccache
 from .base import Stage
 
 # entity labels inside which a country word is part of another name ("Bank of China", "South China Sea")
@@ -344,23 +345,25 @@ class ActorReader:
         """The entity without a leading "the", a trailing possessive, edge spaces and brackets; None
         for what is no name at all (a table row run together, a time zone, a lone "Ministry")."""
         doc = self.doc
+        words, lower = doccache.column(doc, "text"), doccache.column(doc, "lower")
+        space, punct = doccache.column(doc, "is_space"), doccache.column(doc, "is_punct")
         start, end = ent.start, ent.end
-        while start < end and (doc[start].is_space or doc[start].is_punct or doc[start].lower_ == "the"):
+        while start < end and (space[start] or punct[start] or lower[start] == "the"):
             start += 1
-        while end > start and (doc[end - 1].is_space or doc[end - 1].text in _POSSESSIVE
-                               or doc[end - 1].is_punct and doc[end - 1].text not in ".)"):
+        while end > start and (space[end - 1] or words[end - 1] in _POSSESSIVE
+                               or punct[end - 1] and words[end - 1] not in ".)"):
             end -= 1
         if end <= start:
             return None
-        span = doc[start:end]
-        text = span.text
+        idx = doccache.column(doc, "idx")
+        text = doccache.text(doc)[idx[start]:idx[end - 1] + len(words[end - 1])]  # doc[start:end].text
         if "\n" in text or "  " in text or text in self.kb.not_actors or text.count("(") != text.count(")"):
             return None
         if not any(ch.isupper() for ch in text):
             return None  # "affiliates", "mosques": names are written with capitals
-        if len(span) == 1 and span[0].lower_ in self.gaz.title_words:
+        if end - start == 1 and lower[start] in self.gaz.title_words:
             return None  # a lone "Ministry", "Defence", "Bishop"
-        return span
+        return doc[start:end]
 
     # ------------------------------------------------------------------ people
     def person_draft(self, canonical: str) -> _Draft:
@@ -429,10 +432,11 @@ class ActorReader:
                 for w in d.name.split():
                     if w[:1].isupper() and len(w) > 1 and w.isalpha():
                         parts[w] = d if w not in parts or parts[w] is d else None
-        for tok in self.doc:
-            d = parts.get(tok.text)
-            if d is not None and tok.i not in self.token_owner and tok.pos_ in ("PROPN", "NOUN", "X"):
-                self.mention(d, tok.i, tok.i + 1)
+        pos = doccache.column(self.doc, "pos")
+        for i, word in enumerate(doccache.column(self.doc, "text")):
+            d = parts.get(word)
+            if d is not None and i not in self.token_owner and pos[i] in ("PROPN", "NOUN", "X"):
+                self.mention(d, i, i + 1)
 
     def describe_person(self, d: _Draft) -> None:
         """Role and country from the words around each mention, else from the office table."""
@@ -505,14 +509,13 @@ class ActorReader:
         return None
 
     def _role_ending_at(self, i: int) -> tuple[str | None, int]:
-        doc = self.doc
+        lower, lemma = doccache.column(self.doc, "lower"), doccache.column(self.doc, "lemma")
         for size in range(min(self.gaz.max_role_words, i + 1), 0, -1):
-            words = doc[i - size + 1:i + 1]
-            term = " ".join(t.lower_ for t in words).replace(" - ", "-")
+            term = " ".join(lower[i - size + 1:i + 1]).replace(" - ", "-")
             if term in self.kb.roles:
                 return term, size
-            if size == 1 and words[0].lemma_.lower() in self.kb.roles:
-                return words[0].lemma_.lower(), 1
+            if size == 1 and lemma[i].lower() in self.kb.roles:
+                return lemma[i].lower(), 1
         return None, 0
 
     def _apposition(self, start: int, end: int) -> tuple[str | None, str | None]:
@@ -580,29 +583,33 @@ class ActorReader:
         and every later use of it is a mention."""
         doc = self.doc
         aliases = self.aliases
-        for tok in doc[1:-1]:
-            prev, nxt = doc[tok.i - 1], doc[tok.i + 1]
-            if prev.text == "(" and nxt.text == ")" and tok.is_upper and len(tok.text) >= 2:
-                owner = self.token_owner.get(tok.i - 2)
-                if owner and tok.i not in self.token_owner:
-                    aliases[tok.text] = owner
+        words, upper = doccache.column(doc, "text"), doccache.column(doc, "is_upper")
+        for i in range(1, len(words) - 1):
+            if words[i - 1] == "(" and words[i + 1] == ")" and upper[i] and len(words[i]) >= 2:
+                owner = self.token_owner.get(i - 2)
+                if owner and i not in self.token_owner:
+                    aliases[words[i]] = owner
         if not aliases:
             return
-        for tok in doc:
-            key = aliases.get(tok.text)
-            if key and tok.i not in self.token_owner:
-                self.mention(self.drafts[key], tok.i, tok.i + 1)
+        for i, word in enumerate(words):
+            key = aliases.get(word)
+            if key and i not in self.token_owner:
+                self.mention(self.drafts[key], i, i + 1)
 
     # ------------------------------------------------------------------ output
     def freeze(self) -> list[Actor]:
         doc = self.doc
+        text, idx, words = doccache.text(doc), doccache.column(doc, "idx"), doccache.column(doc, "text")
         actors = []
         for d in self.drafts.values():
             if not d.mentions:
                 continue
-            mentions = tuple(
-                Mention(doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text), doc[s:e].text) for s, e in sorted(d.mentions)
-            )
+            mentions = []
+            for s, e in sorted(d.mentions):
+                start, end = idx[s], idx[e - 1] + len(words[e - 1])
+                # text[start:end] is doc[s:e].text for a non-empty span
+                mentions.append(Mention(start, end, text[start:end] if e > s else doc[s:e].text))
+            mentions = tuple(mentions)
             code = d.code
             if code is None and d.country:
                 code = d.country + (d.sector or "")

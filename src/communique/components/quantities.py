@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..record import Quantity
+from . import doccache
 from .base import Stage
 from .lookup import actor_for_span
 from ..numbers import Lexeme, Number, find_numbers, lex
@@ -214,6 +215,7 @@ BOUNDS_AFTER = {("or", "more"): "at_least", ("or", "so"): "about", ("plus",): "m
                 ("or", "less"): "at_most", ("or", "fewer"): "at_most", ("-", "plus"): "more_than",
                 ("odd",): "about", ("-", "odd"): "about"}
 _BOUND_KEYS = sorted(((_keys(p), b) for b, ps in BOUNDS_BEFORE.items() for p in ps), key=lambda x: -len(x[0]))
+_BOUND_LONGEST = max(len(k) for k in [k for k, _ in _BOUND_KEYS] + list(BOUNDS_AFTER))
 
 UP_WORDS = frozenset(
     "up rose rise rises rising risen increase increased increases increasing grew grow grows growing grown "
@@ -269,7 +271,7 @@ class _Core:
 
 # --- helpers over lexemes -----------------------------------------------------------------------
 def _seq(lx: list[Lexeme], i: int, n: int) -> tuple[str, ...]:
-    return tuple(x.low for x in lx[i:i + n]) if i >= 0 and i + n <= len(lx) else ()
+    return tuple([x.low for x in lx[i:i + n]]) if i >= 0 and i + n <= len(lx) else ()
 
 
 def _match_after(lx: list[Lexeme], i: int, table: dict) -> tuple[str, int] | None:
@@ -430,7 +432,7 @@ class _Tokens:
 
     def __init__(self, doc: Doc):
         self.doc = doc
-        self.starts = [t.idx for t in doc]
+        self.starts = doccache.column(doc, "idx")
         self.parsed = doc.has_annotation("DEP")
         self.tagged = doc.has_annotation("TAG")
 
@@ -509,17 +511,21 @@ def _identifier(lx: list[Lexeme], num: Number, toks: _Tokens, text: str) -> bool
 
 def _bound(lx: list[Lexeme], core: _Core) -> tuple[str, int, int]:
     """(bound, first, last): the bound phrase before or after the figure widens its span."""
+    # the phrases of each length before and after the figure, made once for all the keys
+    before = [_seq(lx, core.first - n, n) for n in range(_BOUND_LONGEST + 1)]
+    after = [_seq(lx, core.last, n) for n in range(_BOUND_LONGEST + 1)]
+    after_next = [_seq(lx, core.last + 1, n) for n in range(_BOUND_LONGEST + 1)]
     for key, bound in _BOUND_KEYS:
         n = len(key)
-        if core.first >= n and _seq(lx, core.first - n, n) == key:
+        if core.first >= n and before[n] == key:
             if key == ("under",) and core.first >= 2 and lx[core.first - 2].low in ("down", "up"):
                 continue
             return bound, core.first - n, core.last
     for key, bound in BOUNDS_AFTER.items():
         n = len(key)
-        if key[0] == "or" and _is_word(lx, core.last) and _seq(lx, core.last + 1, n) == key:
+        if key[0] == "or" and _is_word(lx, core.last) and after_next[n] == key:
             return bound, core.first, core.last + 1 + n  # "1,000 people or more"
-        if _seq(lx, core.last, n) == key:
+        if after[n] == key:
             if key in (("+",), ("plus",)) and core.last + n < len(lx) and lx[core.last + n].kind == "num":
                 continue  # "5 + 3" is arithmetic
             if key == ("+",) and not lx[core.last].glued:
@@ -666,17 +672,19 @@ def _time_for(doc: Doc, toks: _Tokens, anchor: Token, start: int, end: int) -> s
 def _source_for(doc: Doc, toks: _Tokens, anchor: Token) -> str | None:
     """The actor the figure is attributed to: "according to X", "X said", "X estimated"."""
     sent = anchor.sent
+    lower, lemma, pos = doccache.column(doc, "lower"), doccache.column(doc, "lemma"), doccache.column(doc, "pos")
     candidates: list[Span] = []
-    for tok in sent:
-        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
-            objs = [c for c in doc[tok.i + 1].children if c.dep_ == "pobj"]
+    for i in range(sent.start, sent.end):
+        if lower[i] == "according" and i + 1 < len(doc) and lower[i + 1] == "to":
+            objs = [c for c in doc[i + 1].children if c.dep_ == "pobj"]
             if objs:
                 candidates.append(doc[objs[0].left_edge.i:objs[0].right_edge.i + 1])
             else:
-                nxt = doc[tok.i + 2:min(len(doc), tok.i + 8)]
+                nxt = doc[i + 2:min(len(doc), i + 8)]
                 candidates.append(nxt)
     verbs = [a for a in anchor.ancestors if a.lemma_.lower() in SAY_LEMMAS]
-    verbs += [t for t in sent if t.lemma_.lower() in SAY_LEMMAS and t.pos_ in ("VERB",) and t not in verbs]
+    verbs += [doc[i] for i in range(sent.start, sent.end)
+              if lemma[i].lower() in SAY_LEMMAS and pos[i] in ("VERB",) and doc[i] not in verbs]
     for v in verbs:
         subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subj:
@@ -708,7 +716,7 @@ def _unit_noun(toks: _Tokens, lx: list[Lexeme], last: int, root: Token | None) -
 # --- the whole ----------------------------------------------------------------------------------
 def extract_quantities(doc: Doc) -> list[Quantity]:
     """All figures in doc, sorted by start; see the module docstring."""
-    text = doc.text
+    text = doccache.text(doc)
     lx = lex(text)
     numbers = find_numbers(lx)
     if not numbers:

@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..record import Actor, Quote
+from . import doccache
 from .base import Stage
 from .lookup import actor_for_span
 
@@ -117,6 +118,13 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 
 # ---------------------------------------------------------------- cues and their complements
+
+def _cue_candidates(doc: Doc, start: int, end: int) -> list[int]:
+    """Indices in [start, end) of the tokens cue_of can accept (it returns None for all others),
+    read from cached columns so the rest of the article builds no Token objects."""
+    lower, pos = doccache.column(doc, "lower"), doccache.column(doc, "pos")
+    return [i for i in range(start, end) if pos[i] in ("VERB", "AUX") or lower[i] == "according"]
+
 
 def cue_of(tok: Token) -> tuple[Cue, int, int] | None:
     """The lexicon entry a token starts, with the cue's character span; None if it is no cue."""
@@ -268,8 +276,10 @@ class Resolver:
         self.actors: list[Actor] = list(doc._.actors or ())
         self.subjects: list[tuple[int, Actor]] = []  # (offset, actor) of named sentence subjects
         if self.actors:
-            for tok in doc:
-                if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "PROPN":
+            deps, pos = doccache.column(doc, "dep"), doccache.column(doc, "pos")
+            for i, dep in enumerate(deps):
+                if dep in ("nsubj", "nsubjpass") and pos[i] == "PROPN":
+                    tok = doc[i]
                     s, e = _speaker_span(tok)
                     actor = actor_for_span(doc, doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))
                     if actor is not None:
@@ -349,9 +359,10 @@ def _cue_near(doc: Doc, sents: Sequence[Span], qi: int, qj: int) -> tuple[Token,
     """The speech cue nearest to a quotation among the tokens of its sentences outside it."""
     best = None
     for sent in sents:
-        for tok in sent:
-            if qi - 1 <= tok.i <= qj:  # inside the quote or on its marks
+        for i in _cue_candidates(doc, sent.start, sent.end):
+            if qi - 1 <= i <= qj:  # inside the quote or on its marks
                 continue
+            tok = doc[i]
             found = cue_of(tok)
             if found is None or "quote" not in found[0].takes:
                 continue
@@ -394,7 +405,8 @@ def _introducer(doc: Doc, qi: int) -> tuple[Token, tuple[int, int], Token | None
         return doc[k], (doc[k].idx, doc[k].idx + 1), None
     prev = doc[k].sent
     best = None
-    for tok in prev:
+    for i in _cue_candidates(doc, prev.start, prev.end):
+        tok = doc[i]
         hit = cue_of(tok)
         if hit is not None and hit[0].kind == "speech" and subject_of(tok) is not None:
             best = (tok, (hit[1], hit[2]), subject_of(tok))
@@ -404,7 +416,7 @@ def _introducer(doc: Doc, qi: int) -> tuple[Token, tuple[int, int], Token | None
 def direct_quotes(doc: Doc, min_words: int = MIN_DIRECT_WORDS) -> list[_Found]:
     """Quotations framed by quote marks that a cue attributes, or long enough to stand alone."""
     found: list[_Found] = []
-    text = doc.text
+    text = doccache.text(doc)
     for s, e in quote_spans(text):
         span = doc.char_span(s, e, alignment_mode="expand")
         if span is None or len(span) == 0:
@@ -456,9 +468,10 @@ def direct_quotes(doc: Doc, min_words: int = MIN_DIRECT_WORDS) -> list[_Found]:
 def indirect_quotes(doc: Doc, used: set[int]) -> list[_Found]:
     """Reported content reached from a cue through the parse; `used` holds cues of direct quotes."""
     found: list[_Found] = []
-    for tok in doc:
-        if tok.i in used:
+    for i in _cue_candidates(doc, 0, len(doc)):
+        if i in used:
             continue
+        tok = doc[i]
         hit = cue_of(tok)
         if hit is None:
             continue
@@ -499,7 +512,7 @@ def _outermost(items: list[_Found]) -> list[_Found]:
 def colon_quotes(doc: Doc) -> list[_Found]:
     """Headline attributions, 'Speaker: what they said', one short paragraph each."""
     found: list[_Found] = []
-    text = doc.text
+    text = doccache.text(doc)
     for m in _HEADLINE_RE.finditer(text):
         who, what = m.span("who"), m.span("what")
         if len(m.group("who").split()) > 6 or m.group("who").strip().lower() in LABELS:
@@ -535,7 +548,7 @@ def extract_quotes(doc: Doc, min_words: int = MIN_DIRECT_WORDS) -> list[Quote]:
     resolver = Resolver(doc)
     quotes: list[Quote] = []
     seen: set[tuple[int, int]] = set()
-    text = doc.text
+    text = doccache.text(doc)
     for q in sorted(items, key=lambda q: q.cue[0] if q.cue else q.start):
         if (q.start, q.end) in seen:
             continue

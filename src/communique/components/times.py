@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 from ..record import Time
 from ..temporal.calendar import parse_anchor
 from ..temporal.grammar import find_times
+from . import doccache
 from .base import Stage
 
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "’ll"})
@@ -111,7 +112,7 @@ class DocContext:
 def extract_times(doc: Doc) -> list[Time]:
     """The time expressions of a parsed Doc, sorted by start; `doc.text[t.start:t.end] == t.text`."""
     ctx = DocContext(doc, parse_anchor(doc._.article_date))
-    text = doc.text
+    text = doccache.text(doc)
     return [Time(f.start, f.end, text[f.start:f.end], f.type, f.value) for f in find_times(text, ctx)]
 
 

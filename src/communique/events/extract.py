@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
+from ..components import doccache
 from ..knowledge.cameo import cameo, plover_for
 from ..record import Actor, Event, Quote, Span, Time
 from . import coding
@@ -354,16 +355,19 @@ def _dependents(tok: Token) -> frozenset[str]:
 
 def _candidates(sent: SpacySpan) -> list[_Candidate]:
     lex = event_lexicon()
+    doc = sent.doc
+    tags, deps = doccache.column(doc, "pos"), doccache.column(doc, "dep")
     out = []
-    for tok in sent:
-        if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ != "aux"):
-            if tok.dep_ in ("amod", "compound", "nsubj", "dobj", "pobj"):
+    for i in range(sent.start, sent.end):  # filtered on cached columns: Token objects only for candidates
+        if tags[i] == "VERB" or (tags[i] == "AUX" and deps[i] != "aux"):
+            if deps[i] in ("amod", "compound", "nsubj", "dobj", "pobj"):
                 continue  # "a UN-brokered deal", "the banned party", "the wounded": descriptions
             pos = "V"
-        elif tok.pos_ in ("NOUN", "PROPN"):
+        elif tags[i] in ("NOUN", "PROPN"):
             pos = "N"
         else:
             continue
+        tok = doc[i]
         patterns = lex.get((lemma(tok), pos))
         if patterns is None and pos == "N":
             patterns = lex.get((tok.lower_, pos))
@@ -386,8 +390,10 @@ def _obligations(sent: SpacySpan) -> list[_Candidate]:
     """"X said Y must V": X demands of Y, "Y should V" an appeal, whatever V is (a lexicon verb
     refines the code). Not when negated ("should not make a difference") or said of oneself."""
     lex = event_lexicon()
+    doc = sent.doc
+    deps = doccache.column(doc, "dep")
     out = []
-    for tok in sent:
+    for tok in (doc[i] for i in range(sent.start, sent.end) if deps[i] == "ccomp"):
         if tok.dep_ != "ccomp" or lemma(tok.head) not in SPEECH or (lemma(tok), "V") in lex or _negated(tok):
             continue
         modals = {c.lower_ for c in tok.children if c.dep_ == "aux"}

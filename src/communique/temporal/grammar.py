@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date
 from typing import Protocol
 
@@ -667,6 +668,15 @@ def _rule(pattern: str, handler: Handler, flags: int = _I, *, trigger: str) -> t
     return re.compile(pattern, flags), handler, re.compile(trigger, re.I)
 
 
+def _lowered(trigger: re.Pattern) -> re.Pattern | None:
+    """The trigger as a case-sensitive regex for lowercased text, when that finds exactly the same
+    matches (its letters are all lowercase and nothing in it turns case-insensitivity off).
+    Case-insensitive scans are about three times slower in Python's re; see _TriggerScan."""
+    if "(?-i" in trigger.pattern or any(c.isupper() for c in trigger.pattern):
+        return None
+    return re.compile(trigger.pattern)
+
+
 _UNITS_RE = r"\b(?:" + UNIT + r")\b"
 
 RULES: list[tuple[re.Pattern, Handler, re.Pattern]] = [
@@ -825,6 +835,41 @@ RULES: list[tuple[re.Pattern, Handler, re.Pattern]] = [
 ]
 
 _REACH = 90  # longer than any expression a rule matches
+_LOWERED = {trigger: _lowered(trigger) for _, _, trigger in RULES}
+_ASCII_LETTER = re.compile(r"[a-z]", re.I)
+_CLASSES = (re.compile(r"\w"), re.compile(r"\d"), re.compile(r"\s"))
+
+
+@lru_cache(maxsize=4096)
+def _folds_plainly(ch: str) -> bool:
+    """True when a non-ASCII character lowercases to one character of the same \\w/\\d/\\s class
+    and no ASCII letter matches it case-insensitively (as 'K', the Kelvin sign, matches 'k'):
+    then a lowercase-ASCII regex sees it the same in the text and in the text lowercased."""
+    low = ch.lower()
+    return (len(low) == 1 and not low.isascii() and not _ASCII_LETTER.fullmatch(ch)
+            and all(bool(c.match(ch)) == bool(c.match(low)) for c in _CLASSES))
+
+
+class _TriggerScan:
+    """The windows of each distinct trigger over one text, scanned once: several rules share a
+    trigger, and most triggers scan the lowercased text case-sensitively (same matches, faster)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.low = text.lower() if text.isascii() or all(
+            ch.isascii() or _folds_plainly(ch) for ch in set(text)) else None
+        self.done: dict[re.Pattern, list[tuple[int, int]]] = {}
+
+    def windows(self, trigger: re.Pattern) -> list[tuple[int, int]]:
+        got = self.done.get(trigger)
+        if got is None:
+            lowered = _LOWERED.get(trigger)
+            if lowered is not None and self.low is not None:
+                got = _windows(lowered, self.low)
+            else:
+                got = _windows(trigger, self.text)
+            self.done[trigger] = got
+        return got
 
 
 def _windows(trigger: re.Pattern, text: str) -> list[tuple[int, int]]:
@@ -838,9 +883,9 @@ def _windows(trigger: re.Pattern, text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _matches(pattern: re.Pattern, trigger: re.Pattern, text: str):
+def _matches(pattern: re.Pattern, windows: list[tuple[int, int]], text: str):
     last_end = -1
-    for ws, we in _windows(trigger, text):
+    for ws, we in windows:
         for m in pattern.finditer(text, ws, we):
             if m.start() >= last_end:
                 last_end = m.end()
@@ -883,8 +928,9 @@ def _widen(text: str, start: int, end: int, kind: str) -> int:
 def find_times(text: str, ctx: Context) -> list[Found]:
     """Every time expression in `text`, non-overlapping (longest wins), sorted by start."""
     candidates: list[Found] = []
+    scan = _TriggerScan(text)
     for pattern, handler, trigger in RULES:
-        for m in _matches(pattern, trigger, text):
+        for m in _matches(pattern, scan.windows(trigger), text):
             if m.end() == m.start():
                 continue
             try:
