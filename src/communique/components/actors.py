@@ -240,8 +240,6 @@ class ActorReader:
                 continue
             span = self._trim(ent)
             if span is None or not self.free(span.start, span.end):
-                if span is not None and ent.label_ == "ORG":
-                    self._org_absorbing_country(span)
                 continue
             if ent.label_ in ("GPE", "NORP") and self._misspelt_country(span):
                 continue
@@ -276,23 +274,6 @@ class ActorReader:
             return False
         self.mention(self.drafts[key], span.start, span.end)
         return True
-
-    def _org_absorbing_country(self, span: Span) -> None:
-        """An ORG entity that contains a country word ("the Chinese Foreign Ministry"): the country
-        word names the organisation's country; the whole span is the organisation's mention."""
-        inner = {self.token_owner.get(i) for i in range(span.start, span.end)} - {None}
-        countries = [k for k in inner if k.startswith("country:")]
-        if len(inner) != 1 or not countries or len(span) < 2:
-            return
-        owner = self.drafts[countries[0]]
-        covered = [m for m in owner.mentions if span.start <= m[0] and m[1] <= span.end]
-        if not covered or any(m == (span.start, span.end) for m in covered):
-            return
-        for m in covered:
-            owner.mentions.remove(m)
-            for i in range(*m):
-                self.token_owner.pop(i, None)
-        self._organization(span, country=owner.country)
 
     def _organization(self, span: Span, country: str | None = None) -> None:
         name = span.text

@@ -577,7 +577,7 @@ _SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
 def _governor(tok: Token) -> Token:
     """The verb (or root) a token hangs from."""
     seen = 0
-    while tok.pos_ not in ("VERB", "AUX") and tok.head is not tok and seen < 30:
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i and seen < 30:
         tok = tok.head
         seen += 1
     return tok
@@ -618,7 +618,7 @@ def _verb_phrase(verb: Token) -> str:
 def _subject(anchor: Token, span: Span) -> str | None:
     """What the figure measures: the noun it modifies, else the subject of its clause."""
     head = anchor.head
-    if anchor.dep_ in _NOUN_MOD_DEPS and head is not anchor and head.pos_ in ("NOUN", "PROPN") and not (
+    if anchor.dep_ in _NOUN_MOD_DEPS and head.i != anchor.i and head.pos_ in ("NOUN", "PROPN") and not (
         span.start <= head.i < span.end
     ):
         phrase = _phrase(head)
@@ -639,7 +639,7 @@ def _subject(anchor: Token, span: Span) -> str | None:
             if s.dep_ == "expl":
                 break
             return _phrase(s, full=len(list(s.subtree)) <= 6).text
-        if verb.dep_ in ("conj", "xcomp", "advcl", "acl", "relcl", "ccomp", "pcomp") and verb.head is not verb:
+        if verb.dep_ in ("conj", "xcomp", "advcl", "acl", "relcl", "ccomp", "pcomp") and verb.head.i != verb.i:
             if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
                 return _phrase(verb.head).text
             verb = _governor(verb.head) if verb.head.pos_ not in ("VERB", "AUX") else verb.head

@@ -48,7 +48,7 @@ def _governing_verb(doc: Doc, start: int, end: int) -> Token | None:
     for _ in range(8):
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
             return tok
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return None
         tok = tok.head
     return None
@@ -74,10 +74,10 @@ def verb_tense(verb: Token, depth: int = 0) -> str | None:
         # an infinitive looks ahead of the verb it depends on: 'plans to meet', 'had been due to expire'
         head = verb.head
         for _ in range(3):
-            if head.pos_ in ("VERB", "AUX") or head.head is head:
+            if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
                 break
             head = head.head
-        outer = verb_tense(head, depth + 1) if head is not verb and depth < 3 else None
+        outer = verb_tense(head, depth + 1) if head.i != verb.i and depth < 3 else None
         return "past" if outer == "past" and head.lemma_ not in _PLANNING else "future"
     if verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VBG" and auxes):
         return "past" if verb.lemma_ in _REPORTING else "future"
@@ -106,7 +106,7 @@ class DocContext:
         if before[-1:] and before[-1] in _QUANTIFIERS or tuple(before) in _QUANTIFIER_PAIRS:
             return True
         head = tok.head
-        return head is not tok and head.i > tok.i and head.lemma_.lower() in _COUNTED
+        return head.i != tok.i and head.i > tok.i and head.lemma_.lower() in _COUNTED
 
 
 def extract_times(doc: Doc) -> list[Time]:

@@ -274,7 +274,7 @@ def _subject(tok: Token, depth: int = 0) -> tuple[Token | None, bool]:
         if c.dep_ == "nsubjpass":
             return c, True
     head = tok.head
-    if head is tok:
+    if head.i == tok.i:
         return None, False
     if tok.dep_ == "xcomp":
         if head.lemma_ in OBJECT_CONTROL:
@@ -321,7 +321,7 @@ def _clause_root(tok: Token) -> Token:
     """The finite clause a token belongs to: adverbial and infinitival clauses belong to their head."""
     t = tok
     for _ in range(40):
-        if t.dep_ in CLAUSE_BOUNDARY or t.head is t:
+        if t.dep_ in CLAUSE_BOUNDARY or t.head.i == t.i:
             return t
         if t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJ for c in t.children):
             return t
@@ -502,7 +502,7 @@ def _topic_of(tok: Token, by_tok: dict[int, _Candidate]) -> int | None:
     if tok.pos_ == "VERB" and tok.dep_ not in ("acl", "pcomp"):
         return None
     for _ in range(8):
-        if t.dep_ not in TOPIC_DEPS or t.head is t:
+        if t.dep_ not in TOPIC_DEPS or t.head.i == t.i:
             return None
         if t.dep_ == "conj" and t.pos_ == "VERB":
             return None
