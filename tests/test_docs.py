@@ -39,3 +39,15 @@ def test_the_actor_table_example_loads(tmp_path):
     knowledge = load_knowledge((str(table),))
     assert any(o.name == "Ada Quill" and o.office == "foreign minister" for o in knowledge.offices)
     assert any(o.name == "Pacific Islands Forum" and o.code == "IGOPIF" for o in knowledge.organizations)
+
+
+def test_the_readme_excerpt_offsets_point_at_the_sample_text():
+    from importlib import resources
+
+    from communique.readers import iter_articles
+
+    sample = resources.files("communique") / "samples" / "seed-article.txt"
+    with resources.as_file(sample) as path:
+        [article] = iter_articles([str(path)])
+    for start, end, text in re.findall(r'"start": (\d+), "end": (\d+), "text": "([^"]+)"', README):
+        assert article.text[int(start):int(end)] == text
