@@ -309,10 +309,9 @@ def test_failed_export_keeps_the_previous_file(con, tmp_path, monkeypatch):
 @pytest.mark.parametrize("fmt", ["csv", "parquet"])
 def test_failed_copy_leaves_no_file(con, tmp_path, monkeypatch, fmt):
     from communique.errors import StoreError
-    from communique.exports import csv as csv_export, parquet as parquet_export
+    from communique.exports import source
 
-    module = csv_export if fmt == "csv" else parquet_export
-    monkeypatch.setattr(module, "table_query", lambda table: "SELECT 1/0 FROM no_such_table")
+    monkeypatch.setattr(source, "table_query", lambda table: "SELECT 1/0 FROM no_such_table")
     with pytest.raises(StoreError, match="cannot export events"):
         export(con, fmt, "events", tmp_path / f"events.{fmt}")
     assert list(tmp_path.iterdir()) == []

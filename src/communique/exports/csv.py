@@ -5,7 +5,6 @@ temporary file, then copy its bytes, so both paths write exactly the same CSV di
 """
 from __future__ import annotations
 
-import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -13,19 +12,13 @@ from pathlib import Path
 import duckdb
 
 from communique.exports.atomic import atomic_path
-from communique.exports.source import sql_string, store_error, table_query
+from communique.exports.source import copy_table
 
 _CHUNK = 1 << 20
 
 
 def _copy(con: duckdb.DuckDBPyConnection, table: str, path: Path) -> int:
-    try:
-        row = con.execute(
-            f"COPY ({table_query(table)}) TO {sql_string(os.fspath(path))} (FORMAT csv, HEADER true, DELIMITER ',')"
-        ).fetchone()
-    except duckdb.Error as exc:
-        raise store_error(f"export {table} to csv", exc) from None
-    return int(row[0]) if row else 0
+    return copy_table(con, table, path, "FORMAT csv, HEADER true, DELIMITER ','", "csv")
 
 
 def export_csv(con: duckdb.DuckDBPyConnection, table: str, out) -> int:

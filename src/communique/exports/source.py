@@ -1,6 +1,8 @@
 """The rows of one store table in a stable order (article, then item index): the input of every export."""
 from __future__ import annotations
 
+import os
+
 import duckdb
 
 from communique.errors import StoreError
@@ -31,3 +33,12 @@ def first_line(exc: BaseException) -> str:
 
 def store_error(action: str, exc: duckdb.Error) -> StoreError:
     return StoreError(f"cannot {action}: {first_line(exc)}")
+
+
+def copy_table(con: duckdb.DuckDBPyConnection, table: str, path: str | os.PathLike, options: str, fmt: str) -> int:
+    """DuckDB's own COPY of `table` (in export order) to `path`; returns the rows written."""
+    try:
+        row = con.execute(f"COPY ({table_query(table)}) TO {sql_string(os.fspath(path))} ({options})").fetchone()
+    except duckdb.Error as exc:
+        raise store_error(f"export {table} to {fmt}", exc) from None
+    return int(row[0]) if row else 0
