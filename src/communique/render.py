@@ -35,48 +35,30 @@ def record_view(record: Record) -> Group:
     )
     parts: list = [head]
 
-    t = Table(title="Actors", title_justify="left", expand=False)
-    for col in ("name", "kind", "country", "role", "code", "mentions"):
-        t.add_column(col)
-    for actor in record.actors:
-        t.add_row(*_cells(actor.name, actor.kind, actor.country or "", actor.role or "", actor.code or "", str(len(actor.mentions))))
-    if record.actors:
-        parts.append(t)
+    def section(title: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
+        """A table of plain-text cells, shown only when the section has rows."""
+        if rows:
+            t = Table(title=title, title_justify="left")
+            for col in columns:
+                t.add_column(col)
+            for row in rows:
+                t.add_row(*_cells(*row))
+            parts.append(t)
 
-    t = Table(title="Times", title_justify="left")
-    for col in ("text", "type", "value", "at"):
-        t.add_column(col)
-    for tm in record.times:
-        t.add_row(*_cells(tm.text, tm.type, tm.value or "", str(tm.start)))
-    if record.times:
-        parts.append(t)
-
-    t = Table(title="Figures", title_justify="left")
-    for col in ("text", "kind", "value", "unit", "bound", "change", "subject", "time", "source"):
-        t.add_column(col)
-    for q in record.quantities:
-        t.add_row(*_cells(q.text, q.kind, _fmt_value(q.value), q.unit or "", q.bound if q.bound != "exact" else "",
-                  q.change or "", _short(q.subject, 30), q.time or "", names.get(q.source, "")))
-    if record.quantities:
-        parts.append(t)
-
-    t = Table(title="Quotes", title_justify="left")
-    for col in ("speaker", "cue", "kind", "content"):
-        t.add_column(col)
-    for q in record.quotes:
-        t.add_row(*_cells(names.get(q.speaker, q.speaker_text or ""), q.cue or "", q.kind, _short(q.text, 80)))
-    if record.quotes:
-        parts.append(t)
-
-    t = Table(title="Events", title_justify="left")
-    for col in ("source", "event", "target", "cameo", "plover", "quad", "goldstein", "date", "flags"):
-        t.add_column(col)
-    for e in record.events:
-        flags = ", ".join(f for f, on in (("negated", e.negated), ("hypothetical", e.hypothetical)) if on)
-        t.add_row(*_cells(names.get(e.source, ""), _short(e.trigger.text, 30), names.get(e.target, ""), e.cameo,
-                          e.plover or "", str(e.quad_class), f"{e.goldstein:+.1f}", e.date or "", flags))
-    if record.events:
-        parts.append(t)
+    section("Actors", ("name", "kind", "country", "role", "code", "mentions"),
+            [(x.name, x.kind, x.country or "", x.role or "", x.code or "", len(x.mentions)) for x in record.actors])
+    section("Times", ("text", "type", "value", "at"),
+            [(tm.text, tm.type, tm.value or "", tm.start) for tm in record.times])
+    section("Figures", ("text", "kind", "value", "unit", "bound", "change", "subject", "time", "source"),
+            [(q.text, q.kind, _fmt_value(q.value), q.unit or "", q.bound if q.bound != "exact" else "",
+              q.change or "", _short(q.subject, 30), q.time or "", names.get(q.source, "")) for q in record.quantities])
+    section("Quotes", ("speaker", "cue", "kind", "content"),
+            [(names.get(q.speaker, q.speaker_text or ""), q.cue or "", q.kind, _short(q.text, 80)) for q in record.quotes])
+    section("Events", ("source", "event", "target", "cameo", "plover", "quad", "goldstein", "date", "flags"),
+            [(names.get(e.source, ""), _short(e.trigger.text, 30), names.get(e.target, ""), e.cameo, e.plover or "",
+              e.quad_class, f"{e.goldstein:+.1f}", e.date or "",
+              ", ".join(f for f, on in (("negated", e.negated), ("hypothetical", e.hypothetical)) if on))
+             for e in record.events])
     return Group(*parts)
 
 
