@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+from helpers import annotate
 import spacy
 
 from communique.components import actors  # noqa: F401  (registers the factory)
@@ -21,14 +22,7 @@ def nlp():
 
 
 def read(nlp, text, date="2024-10-07"):
-    doc = nlp.make_doc(text)
-    doc._.article_date = date
-    doc = nlp(doc)
-    assert not doc._.failures
-    for a in doc._.actors:
-        for m in a.mentions:
-            assert doc.text[m.start:m.end] == m.text
-    return {a.name: a for a in doc._.actors}
+    return {a.name: a for a in annotate(nlp, text, date)._.actors}
 
 
 def test_countries_by_name_adjective_and_capital(nlp):
@@ -117,10 +111,7 @@ def test_malformed_user_table_is_a_knowledge_error(tmp_path):
 
 
 def read_doc(nlp, text, dateline=None, date="1997-04-01"):
-    doc = nlp.make_doc(text)
-    doc._.article_date = date
-    doc._.dateline = dateline
-    return nlp(doc)
+    return annotate(nlp, text, date, dateline)
 
 
 def test_dateline_place_gives_the_articles_country(nlp):

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from helpers import annotate
 
 from communique.temporal.calendar import parse_anchor, weekday_value
 from communique.temporal.grammar import SimpleContext, duration_value, find_times
@@ -208,12 +209,7 @@ def nlp():
 
 
 def run(nlp, text, article_date="2024-10-07"):
-    doc = nlp.make_doc(text)
-    doc._.article_date = article_date
-    doc = nlp(doc)
-    assert not doc._.failures
-    for t in doc._.times:
-        assert doc.text[t.start:t.end] == t.text
+    doc = annotate(nlp, text, article_date)
     assert doc._.times == sorted(doc._.times, key=lambda t: t.start)
     return {t.text: (t.type, t.value) for t in doc._.times}
 
