@@ -38,6 +38,16 @@ def test_plover_falls_back_from_four_to_three_to_two_digits():
     assert plover_for("0212") == (None, None, None)
 
 
+def test_earlier_plover_scheme_renames_by_cameo_prefix_and_keeps_mode():
+    assert plover_for("090", "0.5b1")[0] == "INVESTIGATE"
+    assert plover_for("1013", "0.5b1") == ("DEMAND",) + plover_for("1013")[1:]
+    assert plover_for("112", "0.5b1")[0] == "DISAPPROVE"
+    assert plover_for("192", "0.5b1")[0] == "FIGHT"  # 2021 puts occupying territory under COERCE
+    assert plover_for("183", "0.5b1") == plover_for("183")  # unconventional violence: ASSAULT in both
+    assert plover_for("042", "0.5b1") == plover_for("042")
+    assert plover_for("010", "0.5b1") == (None, None, None)
+
+
 def test_plover_table_matches_the_published_one():
     published = SHARED / "gold" / "events" / "CAMEO2PLOVER-2021.txt"
     if not published.exists():

@@ -188,3 +188,16 @@ def test_gdelt_export_of_the_seed_and_300_wire_stories(tmp_path):
         assert r[26] in quad and r[27] == r[26][:3] and r[28] == r[26][:2]
         assert r[29] == quad[r[26]] and -10 <= float(r[30]) <= 10
     assert any({r[7], r[17]} == {"CHN", "RUS"} for r in rows)
+
+
+def test_plover_scheme_names_the_types_and_a_bad_one_is_a_usage_error(tmp_path):
+    art = tmp_path / "a.txt"
+    art.write_text("China demanded that Japan withdraw its ships. Russian troops shelled Ukrainian positions.")
+    types = {}
+    for scheme in ("2021", "0.5b1"):
+        result = run("extract", str(art), "--date", "2024-01-02", "--plover-scheme", scheme)
+        assert result.exit_code == 0, result.output
+        types[scheme] = sorted(e["plover"] for e in json.loads(result.output)["events"])
+    assert types == {"2021": ["ASSAULT", "REQUEST"], "0.5b1": ["DEMAND", "FIGHT"]}
+    bad = run("extract", str(art), "--plover-scheme", "0.9")
+    assert bad.exit_code == 2 and "0.5b1" in bad.output

@@ -19,6 +19,7 @@ import click
 
 from . import __version__
 from .errors import CommuniqueError, SourceError, UsageError
+from .knowledge.cameo import PLOVER_SCHEMES
 from .record import SCHEMA_VERSION, Record
 
 DEFAULT_DB = "communique.duckdb"
@@ -67,13 +68,15 @@ def pipeline_options(fn: Callable) -> Callable:
                          help="Worker processes."),
             click.option("--batch-size", default=32, show_default=True, type=click.IntRange(1, 10_000),
                          help="Articles per spaCy batch."),
+            click.option("--plover-scheme", envvar="COMMUNIQUE_PLOVER_SCHEME", type=click.Choice(PLOVER_SCHEMES),
+                         help="PLOVER type names: 2021 (POLECAT's) or 0.5b1 (the 2016 gold standard's) [default: 2021]."),
         ]
     ):
         fn = option(fn)
     return fn
 
 
-def _records(sources, date, model, actor_tables, processes, batch_size, counts: dict) -> Iterator[Record]:
+def _records(sources, date, model, actor_tables, processes, batch_size, plover_scheme, counts: dict) -> Iterator[Record]:
     """Records in input order; reader problems and skipped articles reported on stderr."""
     from .engines.local import run_local
     from .pipeline import Skipped
@@ -84,7 +87,7 @@ def _records(sources, date, model, actor_tables, processes, batch_size, counts: 
         _err(f"skipped {problem}")
 
     articles = iter_articles(list(sources), date=date, on_problem=on_problem)
-    for result in run_local(articles, model, actor_tables, processes, batch_size):
+    for result in run_local(articles, model, actor_tables, processes, batch_size, plover_scheme):
         if isinstance(result, Skipped):
             counts["problems"] += 1
             _err(f"skipped article {result.article_id}: {result.reason}")
@@ -109,10 +112,10 @@ def cli() -> None:
               help="json: one record (a list for several articles); jsonl: one record a line; table: readable.")
 @pipeline_options
 @_handle_errors
-def extract(sources, fmt, date, model, actor_tables, processes, batch_size) -> None:
+def extract(sources, fmt, date, model, actor_tables, processes, batch_size, plover_scheme) -> None:
     """Print the record of each article in SOURCES (files, directories, or - for stdin)."""
     counts = {"records": 0, "problems": 0}
-    records = _records(sources, date, model, actor_tables, processes, batch_size, counts)
+    records = _records(sources, date, model, actor_tables, processes, batch_size, plover_scheme, counts)
     out = sys.stdout
     if fmt == "jsonl":
         for record in records:
@@ -140,13 +143,13 @@ def extract(sources, fmt, date, model, actor_tables, processes, batch_size) -> N
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB file to write.")
 @pipeline_options
 @_handle_errors
-def ingest(sources, db, date, model, actor_tables, processes, batch_size) -> None:
+def ingest(sources, db, date, model, actor_tables, processes, batch_size, plover_scheme) -> None:
     """Extract SOURCES and store the records in DuckDB; articles already there are skipped."""
     from .store import Store
 
     counts = {"records": 0, "problems": 0}
     with Store(db) as store:
-        result = store.write(_records(sources, date, model, actor_tables, processes, batch_size, counts))
+        result = store.write(_records(sources, date, model, actor_tables, processes, batch_size, plover_scheme, counts))
     click.echo(f"ingested {result.written} article(s) into {db}; {result.skipped} already there; "
                f"{counts['problems']} skipped with problems", err=True)
 

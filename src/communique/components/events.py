@@ -1,11 +1,16 @@
 """The events stage: CAMEO/PLOVER events over the parse, actors, times and quotes already found."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..errors import UsageError
 from ..events.extract import extract_events
 from ..events.lexicon import event_lexicon
+from ..knowledge.cameo import DEFAULT_PLOVER_SCHEME, PLOVER_SCHEMES, plover_for
+from ..record import Event
 from .base import Stage
 
 
@@ -14,14 +19,27 @@ class EventsStage(Stage):
 
     name = "communique_events"
 
-    def __init__(self) -> None:
+    def __init__(self, plover_scheme: str = DEFAULT_PLOVER_SCHEME) -> None:
         super().__init__()
+        if plover_scheme not in PLOVER_SCHEMES:
+            raise UsageError(f"unknown PLOVER scheme {plover_scheme!r}; choose one of {', '.join(PLOVER_SCHEMES)}")
+        self.plover_scheme = plover_scheme
         event_lexicon()
 
     def run(self, doc: Doc) -> None:
-        doc._.events = extract_events(doc)
+        events = extract_events(doc)
+        if self.plover_scheme != DEFAULT_PLOVER_SCHEME:
+            events = [renamed(e, self.plover_scheme) for e in events]
+        doc._.events = events
 
 
-@Language.factory("communique_events", assigns=["doc._.events"])
-def make_events(nlp: Language, name: str) -> EventsStage:
-    return EventsStage()
+def renamed(event: Event, scheme: str) -> Event:
+    """The event with the PLOVER type name of `scheme`; its CAMEO code decides, as in the 2021 table."""
+    ptype = plover_for(event.cameo, scheme)[0]
+    return event if ptype == event.plover else replace(event, plover=ptype)
+
+
+@Language.factory("communique_events", assigns=["doc._.events"],
+                  default_config={"plover_scheme": DEFAULT_PLOVER_SCHEME})
+def make_events(nlp: Language, name: str, plover_scheme: str) -> EventsStage:
+    return EventsStage(plover_scheme)

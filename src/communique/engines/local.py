@@ -30,14 +30,14 @@ class _Worker:
     batch_size = 32
 
 
-def _start_worker(model: str | None, tables: tuple[str, ...], batch_size: int) -> None:
+def _start_worker(model: str | None, tables: tuple[str, ...], batch_size: int, plover_scheme: str | None) -> None:
     for key, value in _WORKER_ENV.items():
         os.environ.setdefault(key, value)
     from ..pipeline import load_nlp  # imported here, after the thread settings, in the worker
 
     _Worker.batch_size = batch_size
     try:
-        _Worker.nlp = load_nlp(model, tables)
+        _Worker.nlp = load_nlp(model, tables, plover_scheme)
     except CommuniqueError as exc:
         _Worker.error = exc
 
@@ -62,18 +62,19 @@ def run_local(
     actor_tables: Sequence[str] = (),
     processes: int = 1,
     batch_size: int = 32,
+    plover_scheme: str | None = None,
 ) -> Iterator[Record]:
     """One Record or pipeline.Skipped per article, in input order."""
     from ..pipeline import extract, load_nlp
 
     tables = tuple(actor_tables)
     if processes <= 1:
-        yield from extract(load_nlp(model, tables), articles, batch_size)
+        yield from extract(load_nlp(model, tables, plover_scheme), articles, batch_size)
         return
     ctx = multiprocessing.get_context("spawn")
     in_flight: deque[Future] = deque()
     with ProcessPoolExecutor(processes, mp_context=ctx, initializer=_start_worker,
-                             initargs=(model, tables, batch_size)) as pool:
+                             initargs=(model, tables, batch_size, plover_scheme)) as pool:
         try:
             for chunk in _chunks(articles, batch_size * 2):
                 in_flight.append(pool.submit(_work, chunk))

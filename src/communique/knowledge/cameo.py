@@ -12,6 +12,10 @@ from importlib import resources
 from ..errors import KnowledgeError
 
 
+PLOVER_SCHEMES = ("2021", "0.5b1")  # the 2021 draft's names (POLECAT's), or those of the 2016 gold standard
+DEFAULT_PLOVER_SCHEME = "2021"
+
+
 @dataclass(frozen=True, slots=True)
 class CameoCode:
     code: str
@@ -59,12 +63,28 @@ def cameo(code: str) -> CameoCode | None:
     return cameo_codes().get(code)
 
 
-def plover_for(code: str) -> tuple[str | None, str | None, str | None]:
+@lru_cache(maxsize=1)
+def plover_renames() -> dict[str, dict[str, str]]:
+    """Per earlier PLOVER scheme, the type names that differ from the 2021 table, by CAMEO prefix."""
+    out: dict[str, dict[str, str]] = {scheme: {} for scheme in PLOVER_SCHEMES}
+    for row in _rows("plover_schemes.tsv"):
+        if len(row) < 3 or row[0] not in out or row[0] == DEFAULT_PLOVER_SCHEME:
+            raise KnowledgeError(f"plover_schemes.tsv: bad row {row!r}")
+        out[row[0]][row[1]] = row[2]
+    return out
+
+
+def plover_for(code: str, scheme: str = DEFAULT_PLOVER_SCHEME) -> tuple[str | None, str | None, str | None]:
     """(type, mode, context) for a CAMEO code, falling back from 4 to 3 to 2 digits; Nones when the
-    table has no type (CAMEO 01 statements and 02 appeals have none)."""
+    table has no type (CAMEO 01 statements and 02 appeals have none). `scheme` names the PLOVER
+    draft whose type names to use (PLOVER_SCHEMES)."""
     table = plover_table()
     for key in (code, code[:3], code[:2]):
         hit = table.get(key)
         if hit:
+            renames = plover_renames()[scheme] if scheme != DEFAULT_PLOVER_SCHEME else {}
+            for prefix in (code[:4], code[:3], code[:2]):
+                if prefix in renames:
+                    return renames[prefix], hit.mode, hit.context
             return hit.type, hit.mode, hit.context
     return None, None, None
