@@ -28,6 +28,7 @@ FLOORS = {
                     (("count", "f1"), 0.885), (("ordinal", "f1"), 0.92)],  # 0.897, 0.930
     "polnear": [(("content_overlap", "f1"), 0.715), (("content_and_speaker", "f1"), 0.625)],  # 0.725, 0.636
     "plover": [(("type", "f1"), 0.645), (("type_source_target_recall",), 0.42)],  # 0.657, 0.436
+    "plover-0.5b1": [(("type", "f1"), 0.815), (("type_source_target_recall",), 0.49)],  # 0.829, 0.503
     "petrarch": [(("root_code", "f1"), 0.055)],  # 0.064
 }
 
