@@ -139,6 +139,7 @@ def test_weekdays_follow_the_tense():
     assert one("next Friday") == ("next Friday", "DATE", "2024-10-11")
     assert one("Friday's vote", tense="future")[2] == "2024-10-04"
     assert one("as early as Thursday", tense="past")[2] == "2024-10-10"
+    assert one("until Thursday morning", tense="past")[2] == "2024-10-10TMO"  # a part of the day too
 
 
 def test_times_of_day():

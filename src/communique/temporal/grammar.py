@@ -236,7 +236,7 @@ def _day_part(m, ctx, text) -> Result:
     if m["plural"] or _norm(m["day"]).endswith("s") and _norm(m["day"])[:-1] in cal.WEEKDAYS:
         wd = _norm(m["day"]).rstrip("s")
         return "SET", f"XXXX-WXX-{cal.WEEKDAYS[wd]}T{part}" if wd in cal.WEEKDAYS else None
-    day = _day_of(ctx, m["day"], m.start("day"), m.end("day"))
+    day = _day_of(ctx, m["day"], m.start("day"), m.end("day"), _tense_at(ctx, text, m.start(), m.end()))
     return ("TIME", f"{day}T{part}") if day else None
 
 
