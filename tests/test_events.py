@@ -309,3 +309,53 @@ def test_domestic_event_has_one_country_on_both_sides(nlp):
     doc = run(nlp, "Algerian police arrested Algerian militants on Monday.")
     country = {a.id: a.country for a in doc._.actors}
     assert any(country.get(e.source) == "DZA" and country.get(e.target) == "DZA" for e in doc._.events)
+
+
+def test_body_of_the_source_country_can_be_the_target(nlp):
+    # a country acting on its own nationals is a domestic event, not a search for some other country
+    doc = run(nlp, "Peru is investigating abuses by Peruvian soldiers against Bolivian farmers.")
+    assert ("country:PER", "country:PER", "090") in triples(doc)
+    doc = run(nlp, "Thousands of Peruvian farmers marched on Sunday demanding autonomy from Peru.")
+    assert any(e.source == e.target == "country:PER" and e.cameo.startswith("14") for e in doc._.events)
+
+
+def test_coordinated_verb_objects_do_not_steal_the_target(nlp):
+    doc = run(nlp, "Chile has violated a ban by Peru and praised Bolivia.")
+    assert ("country:CHL", "country:PER", "128") in triples(doc)
+
+
+def test_where_a_body_is_based_places_it(nlp):
+    [ev] = [e for e in run(nlp, "A newspaper based in Lima criticized Chile.")._.events if e.target == "country:CHL"]
+    assert ev.source == "country:PER"
+
+
+def test_a_country_a_phrase_is_against_is_not_its_owner(nlp):
+    doc = run(nlp, "Anti-Russia activists attacked Ukrainian police in Kiev.")
+    assert all(e.source != "country:RUS" for e in doc._.events)
+
+
+def test_the_subject_of_a_demanded_clause_is_asked(nlp):
+    doc = run(nlp, "Chile demanded that Peru explain its naval plans.")
+    assert any(e.source == "country:CHL" and e.target == "country:PER" and e.cameo.startswith("10") for e in doc._.events)
+
+
+def test_who_withdraws_is_asked_to_withdraw(nlp):
+    doc = run(nlp, "Chile demanded the withdrawal of Peruvian troops from Bolivia.")
+    assert ("country:CHL", "country:PER", "106") in triples(doc)
+
+
+def test_killing_without_named_actors_is_done_to_the_place_named(nlp):
+    doc = run(nlp, "A journalist was killed in a bomb explosion in a district of Beirut.")
+    assert any(e.target == "country:LBN" and e.cameo.startswith("18") for e in doc._.events)
+
+
+def test_unplaced_local_body_takes_the_one_country_of_its_sentence(nlp):
+    doc = run(nlp, "Peru's government ordered the opposition newspaper El Tiempo to suspend publication.")
+    assert any(e.source == "country:PER" and e.target == "country:PER" for e in doc._.events), triples(doc)
+    doc = run(nlp, "Peru's government ordered the opposition newspaper El Tiempo to suspend publication, Chile said.")
+    assert all(e.target != "country:CHL" for e in doc._.events)
+
+
+def test_who_issued_a_statement_makes_its_demand(nlp):
+    doc = run(nlp, "Chile issued a statement demanding that Peru explain its naval plans.")
+    assert any(e.source == "country:CHL" and e.target == "country:PER" for e in doc._.events), triples(doc)

@@ -57,6 +57,8 @@ RECIPROCAL_VERBS = frozenset({"trade", "exchange", "swap"})  # "India and Pakist
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "i", "me", "my"})
 GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "we", "our", "us"})
 SUBJ = ("nsubj", "nsubjpass", "csubj")
+STATEMENT_NOUNS = frozenset({"statement", "declaration", "resolution", "communique", "letter", "message", "appeal",
+                             "ultimatum", "decree", "note", "memorandum", "petition", "report"})
 ACTOR_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "prep", "pobj", "det", "nummod", "case", "npadvmod"})
 ACTOR_PREPS = frozenset({"of", "from", "in", "throughout", "across"})
 BOMB_WORDS = frozenset({"bomb", "bomber", "bombing", "explosion", "blast", "device", "explosive", "grenade"})
@@ -151,11 +153,32 @@ def _placed(actor: Actor) -> bool:
     return bool(actor.country or actor.code)
 
 
-def _proxy(ctx: _Context, actor: Actor | None) -> Actor | None:
+def _proxy(ctx: _Context, actor: Actor | None, sent: SpacySpan | None = None) -> Actor | None:
     """An actor the tables do not place, coded by the country or body named with it anywhere in the
-    article ("King Harald of Norway", "the UN secretary-general"); itself when none is."""
+    article ("King Harald of Norway", "the UN secretary-general"), else by the one country the
+    sentence names ("Peru's government ordered the newspaper El Tiempo ...": a local paper);
+    itself when none is."""
     if actor is None or _placed(actor):
         return actor
+    found = _named_proxy(ctx, actor)
+    if found is None and sent is not None and actor.kind in ("person", "organization", "group"):
+        found = _sentence_country(ctx, sent, actor)
+    return found or actor
+
+
+def _sentence_country(ctx: _Context, sent: SpacySpan, actor: Actor) -> Actor | None:
+    """The country a sentence is about, when it names exactly one (by name, adjective or capital)
+    apart from the actor's own words."""
+    own = {i for i, a in ctx.by_token.items() if a.id == actor.id}
+    countries: dict[str, Actor] = {}
+    for i in range(sent.start, sent.end):
+        a = ctx.by_token.get(i)
+        if a is not None and a.kind == "country" and i not in own and not _against_or_for(ctx.doc[i]):
+            countries[a.id] = a
+    return next(iter(countries.values())) if len(countries) == 1 else None
+
+
+def _named_proxy(ctx: _Context, actor: Actor) -> Actor | None:
     if actor.id not in ctx.proxies:
         found = None
         for m in actor.mentions:
@@ -169,7 +192,7 @@ def _proxy(ctx: _Context, actor: Actor | None) -> Actor | None:
                 found = cand
                 break
         ctx.proxies[actor.id] = found
-    return ctx.proxies[actor.id] or actor
+    return ctx.proxies[actor.id]
 
 
 def _modifier_actor(ctx: _Context, tok: Token) -> Actor | None:
@@ -181,7 +204,7 @@ def _modifier_actor(ctx: _Context, tok: Token) -> Actor | None:
         nxt, found = [], []
         for t in frontier:
             for c in t.children:
-                if c.i in seen or c.dep_ not in ACTOR_DEPS:
+                if c.i in seen or (c.dep_ not in ACTOR_DEPS and not _based(c)) or _against_or_for(c):
                     continue
                 if c.dep_ == "prep" and c.lower_ not in ACTOR_PREPS:
                     continue
@@ -199,6 +222,24 @@ def _modifier_actor(ctx: _Context, tok: Token) -> Actor | None:
             return best[4]
         frontier = nxt
     return None
+
+
+def _based(tok: Token) -> bool:
+    """"a newspaper based in Lima": where a body sits places it."""
+    return tok.dep_ == "acl" and tok.lemma_.lower() == "base"
+
+
+STANCE_PREFIXES = frozenset({"anti", "pro", "non"})
+
+
+def _against_or_for(tok: Token) -> bool:
+    """"anti-Russia activists", "pro-Moscow rebels": the country named is what the phrase is for
+    or against, not whose it is."""
+    i = tok.i
+    doc = tok.doc
+    if i >= 2 and doc[i - 1].text in ("-", "–") and doc[i - 2].lower_ in STANCE_PREFIXES:
+        return True
+    return tok.lower_.split("-", 1)[0] in STANCE_PREFIXES and "-" in tok.text
 
 
 def _actors_of(ctx: _Context, tok: Token) -> list[Actor]:
@@ -293,6 +334,8 @@ def _subject(tok: Token, depth: int = 0) -> tuple[Token | None, bool]:
         # "the first country to recognize X": the copula's subject; "soldiers who fired": the noun
         if head.dep_ == "attr":
             return _subject(head.head, depth + 1)
+        if head.dep_ == "dobj" and lemma(head) in STATEMENT_NOUNS:
+            return _subject(head.head, depth + 1)  # "X issued a declaration demanding ...": X demands
         return head, False
     return None, False
 
@@ -744,11 +787,11 @@ def _events_for(ctx: _Context, sent: SpacySpan, cand: _Candidate, frame: _Frame,
     if frame.speaker is not None:  # "X said Y must ...": Y is asked, X asks
         targets = sources or targets
         sources = [frame.speaker]
-    sources = _unique([_proxy(ctx, a) for a in sources if a is not None])
-    targets = _unique([_proxy(ctx, a) for a in targets if a is not None])
-    if not sources and not targets:
-        return []
+    sources = _unique([_proxy(ctx, a, sent) for a in sources if a is not None])
+    targets = _unique([_proxy(ctx, a, sent) for a in targets if a is not None])
     location = _location(ctx, tok)
+    if not sources and not targets and (location is None or coding.quad(frame.code) not in (2, 4)):
+        return []
     if location is not None and not targets and coding.quad(frame.code) in (2, 4):
         targets = [location]  # "strengthened its forces in Lebanon", "killed in Beirut": done to the place
     pairs: list[tuple[Actor | None, Actor | None]] = []
@@ -848,11 +891,23 @@ def _roles(ctx: _Context, cand: _Candidate, frame: _Frame) -> tuple[list[Actor],
         targets = _named_targets(ctx, hosts, pat.args)
     if not targets:
         targets = _nearest_object_actor(ctx, tok, used, {a.id for a in sources})
+    if not targets and frame.code.startswith(("10", "02")) and pat.pos == "V":
+        targets = _addressee_clause(ctx, tok)  # "demanded that Peru explain its plans": Peru is asked
     if not targets and frame.code.startswith("14"):
         targets = _protest_target(ctx, [tok, *hosts[1:], frame.anchor or tok], used, {a.id for a in sources})
     if not targets and frame.code.startswith("13") and frame.condition_tok is not None:
         targets = _actors_of(ctx, frame.condition_tok)  # "threatened to walk out if the US deploys": the US
     return sources, targets
+
+
+def _addressee_clause(ctx: _Context, tok: Token) -> list[Actor]:
+    """The subject of the "that" clause of a demand or appeal is the one asked to act."""
+    for c in tok.children:
+        if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX"):
+            subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.lower_ not in SELF:
+                return _actors_of(ctx, subj)
+    return []
 
 
 PROTEST_PURPOSE_NOUNS = frozenset({"protest", "opposition", "defiance", "solidarity", "response", "support"})
@@ -896,36 +951,70 @@ OBJECT_DEPS = frozenset({"dobj", "dative", "prep", "pobj", "xcomp", "compound", 
                          "acl", "pcomp", "conj", "attr", "oprd", "npadvmod"})
 
 
+def _second_predicate(t: Token) -> bool:
+    return t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")
+
+
 def _nearest_object_actor(ctx: _Context, tok: Token, used: set[int], source_ids: set[str]) -> list[Actor]:
     """Fallback target: the nearest actor in the trigger's object phrases and infinitive complement
     ("threatened to cut off electricity to X", "rejected calls by Belarus"), never in its subject,
-    a clause of its own, or a background phrase ("after", "during")."""
-    frontier = [c for c in tok.children if c.dep_ in OBJECT_DEPS and c.i not in used]
+    a clause of its own, or a background phrase ("after", "during"). A coordinated verb's objects
+    are searched only when the act's own phrases name no one: "violated a ban by X and described
+    Y" is done to X, "established ties with and opened an embassy in X" to X."""
     seen = {tok.i, *used}
-    for depth in range(6):
-        nxt = []
-        for t in frontier:
-            if t.i in seen:
-                continue
-            seen.add(t.i)
-            if t.dep_ == "prep" and (t.lower_ in BACKGROUND_PREPS or (depth == 0 and t.lower_ in PLACE_PREPS)):
-                continue  # the trigger's own "in X" is where it happened, its "by X" who did it
-            a = ctx.by_token.get(t.i)
-            if a is not None and a.id not in source_ids:
-                return [a]
-            nxt.extend(c for c in t.children if c.dep_ in OBJECT_DEPS)
-        frontier = nxt
-        if not frontier:
-            break
+    later: list[Token] = []
+    frontier = [c for c in tok.children if c.dep_ in OBJECT_DEPS and c.i not in used]
+    for _ in range(2):
+        for depth in range(6):
+            nxt = []
+            for t in frontier:
+                if t.i in seen:
+                    continue
+                if _second_predicate(t):
+                    later.append(t)
+                    continue
+                seen.add(t.i)
+                if t.dep_ == "prep" and (t.lower_ in BACKGROUND_PREPS or (depth == 0 and t.lower_ in PLACE_PREPS)):
+                    continue  # the trigger's own "in X" is where it happened, its "by X" who did it
+                a = ctx.by_token.get(t.i)
+                if a is not None and (a.id not in source_ids or _domestic_party(ctx, t, a, used)):
+                    return [a]
+                nxt.extend(c for c in t.children if c.dep_ in OBJECT_DEPS)
+            frontier = nxt
+            if not frontier:
+                break
+        frontier = [c for v in later for c in v.children if c.dep_ in OBJECT_DEPS]
+        seen.update(v.i for v in later)
+        later = []
     return []
 
 
+def _domestic_party(ctx: _Context, tok: Token, actor: Actor, used: set[int]) -> bool:
+    """A country on both sides is a domestic event when one side is a body of it named by its
+    adjective or name ("Peru is investigating abuses by Peruvian soldiers", "Peruvian farmers
+    demanded autonomy from Peru"), not the country itself twice."""
+    if actor.kind != "country":
+        return False
+    if tok.dep_ in ("amod", "compound", "poss", "nmod") and ctx.by_token.get(tok.head.i) is None:
+        return True  # the target is a body of the country
+    # the source is a body of it: its phrase's head is no mention of the country
+    return bool(used) and all(ctx.by_token.get(u) is not actor for u in used)
+
+
 def _location(ctx: _Context, tok: Token) -> Actor | None:
-    """A country or capital named with "in X" on the trigger."""
-    for p in _prep_objects(tok, ("in",)):
-        a = ctx.by_token.get(p.i)
-        if a is not None and a.kind == "country":
-            return a
+    """A country or capital named with "in X" on the trigger, or further down a chain of "in"/"of"
+    phrases ("killed in an explosion in a district of Lima", "in the city of Cusco")."""
+    frontier = _prep_objects(tok, ("in",))
+    for _ in range(3):
+        nxt = []
+        for p in frontier:
+            a = ctx.by_token.get(p.i)
+            if a is not None:
+                if a.kind == "country":
+                    return a
+                continue
+            nxt.extend(_prep_objects(p, ("in", "of")))
+        frontier = nxt
     return None
 
 
