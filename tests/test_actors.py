@@ -167,3 +167,10 @@ def test_misspelt_country_name_is_still_the_country(nlp):
 def test_demonym_read_as_a_person_is_still_the_country_when_it_modifies_a_noun(nlp):
     got = read(nlp, "President Yoweri Museveni has banned Ugandan opposition candidates.", date="2001-01-01")
     assert "Ugandan" in [m.text for m in got["Uganda"].mentions]
+
+
+def test_a_nationality_and_a_people_tagged_as_a_name_are_a_group_of_that_country(nlp):
+    got = read(nlp, "Bosnian Serbs demanded a truce. About 80,000 Rwandan Hutu refugees fled the city.")
+    assert (got["Bosnian Serbs"].kind, got["Bosnian Serbs"].country) == ("group", "BIH")
+    assert (got["Rwandan Hutu"].kind, got["Rwandan Hutu"].country) == ("group", "RWA")
+    assert all(a.kind != "person" for a in got.values())

@@ -363,11 +363,34 @@ class ActorReader:
                 start += 1  # "President Xi Jinping" tagged whole: the title is not the name
             if not self.free(start, span.end):
                 continue
+            if self._people_of_a_nation(span):
+                continue
             self.person_mention(start, span.end)
         self.surname_pass()
         for d in list(self.drafts.values()):
             if d.kind == "person":
                 self.describe_person(d)
+
+    def _people_of_a_nation(self, span: Span) -> bool:
+        """"Bosnian Serbs", "Rwandan Hutu refugees": a nationality and a people, tagged by the parser as
+        one person's name, are a group of that country. A person named after a nationality ("German
+        Gref said") stays a person: the rest must be plural or describe a plural noun."""
+        iso3 = self.inner_countries.get(span.start)
+        if iso3 is None:
+            return False
+        rest = span.start
+        while rest < span.end and self.inner_countries.get(rest) == iso3:
+            rest += 1
+        if rest == span.end:
+            return False
+        last = self.doc[span.end - 1]
+        head = last.head
+        if last.tag_ not in ("NNS", "NNPS") and not (
+                last.dep_ in ("compound", "amod") and head.i >= span.end and head.tag_ == "NNS"):
+            return False
+        d = self.draft(f"group:{_slug(span.text)}", span.text, "group", country=iso3, code=iso3)
+        self.mention(d, span.start, span.end)
+        return True
 
     def person_mention(self, start: int, end: int) -> None:
         doc = self.doc
