@@ -142,6 +142,48 @@ def test_weekdays_follow_the_tense():
     assert one("until Thursday morning", tense="past")[2] == "2024-10-10TMO"  # a part of the day too
 
 
+def test_cue_words_fix_the_side_of_a_date():
+    # 'since' and 'ended' look back whatever the verb; 'until' looks ahead
+    assert one("since Dec. 20", tense="future")[2] == "2023-12-20"
+    assert [t for t in times("the fiscal year ended Jan. 31") if t[0] == "Jan. 31"][0][2] == "2024-01-31"
+    assert one("until Feb. 10", tense="past")[2] == "2025-02-10"
+    assert one("since December", tense="future") == ("December", "DATE", "2023-12")
+    assert one("until March", tense="past") == ("March", "DATE", "2025-03")
+
+
+def test_holidays_without_a_year():
+    jan = date(2000, 1, 7)
+    # no tense: the nearest one, so last November's in a January story
+    assert one("found Thanksgiving Day", anchor=jan) == ("Thanksgiving Day", "DATE", "1999-11-25")
+    assert one("Thanksgiving Day", anchor=jan, tense="future")[2] == "2000-11-23"
+    assert one("last Thanksgiving", anchor=date(2000, 2, 10)) == ("last Thanksgiving", "DATE", "1999-11-25")
+    assert one("next Christmas") == ("next Christmas", "DATE", "2024-12-25")
+    assert one("last Christmas") == ("last Christmas", "DATE", "2023-12-25")
+
+
+def test_weekday_keeps_early_and_later_out_of_its_span():
+    assert one("Earlier Friday, lawyers filed", tense="past")[0] == "Friday"
+    assert one("Late Monday, officials said", tense="past")[0] == "Monday"
+    assert one("began early Friday morning", tense="past")[0] == "Friday morning"
+    assert one("early this week")[0] == "early this week"  # other dates keep the modifier
+    assert one("in late November", tense="past")[0] == "late November"
+
+
+def test_length_adjectives():
+    assert one("a day-long meeting") == ("day-long", "DURATION", "P1D")
+    assert one("a weeklong visit") == ("weeklong", "DURATION", "P1W")
+    assert one("the decades-long battle") == ("decades-long", "DURATION", "PXDE")
+    assert one("a several-year tenure") == ("several-year", "DURATION", "PXY")
+    assert one("a multiyear contract") == ("multiyear", "DURATION", "PXY")
+    assert times("a long-term plan and a longtime ally") == []
+
+
+def test_annual_adjective_is_not_a_time():
+    # TimeBank leaves 'annual sales', 'the annual parade' unmarked; the adverb is a SET
+    assert times("Annual trade reached $240 billion") == []
+    assert one("paid annually") == ("annually", "SET", "P1Y")
+
+
 def test_times_of_day():
     assert one("Tuesday morning", tense="past") == ("Tuesday morning", "TIME", "2024-10-01TMO")
     assert one("at 10:35 a.m. Friday", tense="past") == ("10:35 a.m. Friday", "TIME", "2024-10-04T10:35")
@@ -151,7 +193,6 @@ def test_times_of_day():
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Annual trade", ("Annual", "SET", "P1Y")),
     ("paid annually", ("annually", "SET", "P1Y")),
     ("every year", ("every year", "SET", "P1Y")),
     ("weekly meetings", ("weekly", "SET", "P1W")),

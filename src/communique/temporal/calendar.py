@@ -132,10 +132,18 @@ def month_in_direction(anchor: date | None, month: int, direction: str | None, s
     return f"{_nearest_year(anchor, month, 15, direction):04d}-{month:02d}"
 
 
-def day_in_direction(anchor: date | None, month: int, day: int, direction: str | None) -> str:
-    """A month and day without a year: the nearest such date, weighed by the tense."""
+def day_in_direction(anchor: date | None, month: int, day: int, direction: str | None, strict: bool = False) -> str:
+    """A month and day without a year: the nearest such date, weighed by the tense; `strict` (a cue
+    such as 'since' or 'until' fixed the side): the nearest on that side of the anchor, the anchor included."""
     if not anchor:
         return f"XXXX-{month:02d}-{day:02d}"
+    if strict and direction in ("past", "future"):
+        year = anchor.year
+        if direction == "past" and (month, day) > (anchor.month, anchor.day):
+            year -= 1
+        elif direction == "future" and (month, day) < (anchor.month, anchor.day):
+            year += 1
+        return f"{year:04d}-{month:02d}-{day:02d}"
     return f"{_nearest_year(anchor, month, day, direction):04d}-{month:02d}-{day:02d}"
 
 

@@ -170,11 +170,23 @@ def _year_from_words(text: str) -> int | None:
 _AHEAD_CUE = re.compile(r"\b(?:ahead\s+of|until|till|as\s+(?:soon|early)\s+as|no\s+later\s+than|starting)\s+(?:on\s+|the\s+)?$", re.I)
 
 
-def _tense_at(ctx: Context, text: str, start: int, end: int) -> str | None:
-    """The tense around text[start:end]; words like 'until' or 'as early as' point ahead whatever the verb."""
-    if _AHEAD_CUE.search(text[max(0, start - 25): start]):
+_BEHIND_CUE = re.compile(r"\b(?:since|ended)\s+(?:on\s+)?$", re.I)
+
+
+def _cue_at(text: str, start: int) -> str | None:
+    """'future' after words like 'until' or 'as early as', 'past' after 'since' or 'ended': the side of
+    the article date a date lies on, whatever the verb."""
+    before = text[max(0, start - 25): start]
+    if _AHEAD_CUE.search(before):
         return "future"
-    return ctx.tense(start, end)
+    if _BEHIND_CUE.search(before):
+        return "past"
+    return None
+
+
+def _tense_at(ctx: Context, text: str, start: int, end: int) -> str | None:
+    """The tense around text[start:end]; a cue word ('until', 'since') wins over the verb."""
+    return _cue_at(text, start) or ctx.tense(start, end)
 
 
 def _day_of(ctx: Context, text: str, start: int, end: int, tense: str | None = None) -> str | None:
@@ -256,6 +268,9 @@ def _month_day(m, ctx, text) -> Result:
         return None
     if m["y"]:
         return "DATE", f"{int(m['y']):04d}-{month:02d}-{day:02d}"
+    cue = _cue_at(text, m.start())
+    if cue:
+        return "DATE", cal.day_in_direction(ctx.anchor, month, day, cue, strict=True)
     return "DATE", cal.day_in_direction(ctx.anchor, month, day, ctx.tense(m.start(), m.end()))
 
 
@@ -285,7 +300,16 @@ def _month_alone(m, ctx, text) -> Result:
         # ambiguous words: only after a cue that makes them a month ('in May', 'early March')
         if not _MONTH_CUES.search(text[max(0, m.start() - 12): m.start()]):
             return None
-    return "DATE", cal.month_in_direction(ctx.anchor, cal.month_number(name), ctx.tense(m.start(), m.end()))
+    month = cal.month_number(name)
+    cue = _cue_at(text, m.start())
+    if cue and ctx.anchor:  # 'since December', 'until March': that side of the article date, its month included
+        year = ctx.anchor.year
+        if cue == "past" and month > ctx.anchor.month:
+            year -= 1
+        elif cue == "future" and month < ctx.anchor.month:
+            year += 1
+        return "DATE", f"{year:04d}-{month:02d}"
+    return "DATE", cal.month_in_direction(ctx.anchor, month, ctx.tense(m.start(), m.end()))
 
 
 def _year(m, ctx, text) -> Result:
@@ -534,6 +558,14 @@ def _hyphen_duration(m, ctx, text) -> Result:
     return "DURATION", duration_value(amount, m["unit"])
 
 
+def _long_adj(m, ctx, text) -> Result:
+    """Compound adjectives of length: 'day-long', 'weeklong' (one unit); 'decades-long', 'several-year',
+    'multiyear' (an unknown number of units)."""
+    if m["one"]:
+        return "DURATION", duration_value(1, m["one"])
+    return "DURATION", duration_value(None, m["many"] or m["many2"])
+
+
 def _vague_plural(m, ctx, text) -> Result:
     if re.match(r"(?:recent|past)\s+years", m[0], re.I):
         return "DATE", "PAST_REF"  # TimeBank: 'in recent years' is a vague past, not a length
@@ -555,8 +587,9 @@ def _ref(m, ctx, text) -> Result:
     return "DATE", _REF_VALUES[_norm(m[0])]
 
 
+# 'annual' is left out: TimeBank does not mark the adjective ('annual sales', 'the annual parade').
 _SET_WORDS = {
-    "annual": "P1Y", "annually": "P1Y", "yearly": "P1Y", "daily": "P1D", "nightly": "P1D", "weekly": "P1W",
+    "annually": "P1Y", "yearly": "P1Y", "daily": "P1D", "nightly": "P1D", "weekly": "P1W",
     "monthly": "P1M", "hourly": "PT1H", "biweekly": "P2W", "bimonthly": "P2M", "semiannual": "P6M",
     "semiannually": "P6M", "biannual": "P6M", "biannually": "P6M",
 }
@@ -590,22 +623,30 @@ _HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": 
 
 
 def _holiday(m, ctx, text) -> Result:
-    name = _norm(m[0][: m.start("y") - m.start()] if m["y"] else m[0]).rstrip(" ,").replace("’", "'")
+    name = _norm(text[m.start("name"): m.end("name")]).replace("’", "'")
     if m["y"]:
         year = int(m["y"])
         when = cal.thanksgiving(year) if name.startswith("thanksgiving") else date(year, *_HOLIDAYS[name])
         return "DATE", when.isoformat()
     anchor = ctx.anchor
+    rel = _rel_offset(m["rel"]) if m["rel"] else None
+    if not anchor:
+        return "DATE", "XXXX-11-XX" if name.startswith("thanksgiving") else "XXXX-%02d-%02d" % _HOLIDAYS[name]
+    options = [cal.thanksgiving(y) if name.startswith("thanksgiving") else date(y, *_HOLIDAYS[name])
+               for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
+    if rel == -1:  # 'last Christmas': the latest one before the article date
+        return "DATE", max(d for d in options if d < anchor).isoformat()
+    if rel == 1:
+        return "DATE", min(d for d in options if d > anchor).isoformat()
+    if rel == 0:
+        return "DATE", options[1].isoformat()
     tense = ctx.tense(m.start(), m.end())
-    if name.startswith("thanksgiving"):
-        if not anchor:
-            return "DATE", "XXXX-11-XX"
-        options = [cal.thanksgiving(y) for y in (anchor.year - 1, anchor.year)]
-        if tense == "future" or (tense is None and options[1] >= anchor):
-            return "DATE", options[1].isoformat()
-        return "DATE", (options[1] if options[1] <= anchor else options[0]).isoformat()
-    month, day = _HOLIDAYS[name]
-    return "DATE", cal.day_in_direction(anchor, month, day, tense)
+    if tense == "past":
+        return "DATE", max(d for d in options if d <= anchor).isoformat()
+    if tense == "future":
+        return "DATE", min(d for d in options if d >= anchor).isoformat()
+    # no tense: the nearest one ('was found Thanksgiving Day' in a January story is last November's)
+    return "DATE", min(options, key=lambda d: abs((d - anchor).days)).isoformat()
 
 
 def _year_adj(m, ctx, text) -> Result:
@@ -795,6 +836,12 @@ RULES: list[tuple[re.Pattern, Handler, re.Pattern]] = [
         trigger=r"-(?:second|minute|hour|day|week|month|quarter|year|decade|century)",
     ),
     _rule(
+        r"\b(?:(?P<one>hour|day|week|month|year|decade)-?long|(?P<many>hour|day|week|month|year|decade)s-long"
+        r"|(?:several|multi|many)-?(?P<many2>day|week|month|year|decade))\b(?!-)",
+        _long_adj,
+        trigger=r"long\b|(?:several|multi|many)-?(?:day|week|month|year|decade)\b",
+    ),
+    _rule(
         r"(?:\bthe\s+)?\b(?:(?:past|last|next|coming|recent|previous|ensuing)\s+)(?P<unit>minutes|hours|days|weeks"
         r"|months|quarters|years|decades|centuries)\b",
         _vague_plural,
@@ -809,7 +856,7 @@ RULES: list[tuple[re.Pattern, Handler, re.Pattern]] = [
         _ref,
         trigger=r"now|current|present|recent|lately|formerly|past|future|term|soon|days",
     ),
-    _rule(r"\b(?:annual(?:ly)?|yearly|daily|nightly|weekly|monthly|hourly|biweekly|bimonthly|semiannual(?:ly)?"
+    _rule(r"\b(?:annually|yearly|daily|nightly|weekly|monthly|hourly|biweekly|bimonthly|semiannual(?:ly)?"
           r"|biannual(?:ly)?)\b", _set_word, trigger=r"annual|yearly|daily|nightly|weekly|monthly|hourly|\bbi|\bsemi"),
     _rule(
         r"\b(?:every|each)\s+(?:(?P<num>other|" + NUMBER + r")\s+)?(?P<what>" + UNIT + "|" + WEEKDAY + "|" + MONTH
@@ -819,8 +866,8 @@ RULES: list[tuple[re.Pattern, Handler, re.Pattern]] = [
     ),
     _rule(r"\b(?:once|twice|thrice|(?:" + NUMBER + r")\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit>"
           r"day|week|month|year|hour|minute)\b", _times_per, trigger=r"once|twice|thrice|times"),
-    _rule(r"\b(?-i:Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s\s+(?:Day|Eve)|Thanksgiving(?:\s+Day)?"
-          r"|Valentine['’]s\s+Day|Halloween)\b(?:,?\s+(?P<y>" + YEAR + r")\b)?", _holiday, trigger=r"(?-i:Christmas|New|Thanksgiving|Valentine|Halloween)"),
+    _rule(r"(?:\b(?P<rel>last|this|next)\s+)?\b(?P<name>(?-i:Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s\s+(?:Day|Eve)|Thanksgiving(?:\s+Day)?"
+          r"|Valentine['’]s\s+Day|Halloween))\b(?:,?\s+(?P<y>" + YEAR + r")\b)?", _holiday, trigger=r"(?-i:Christmas|New|Thanksgiving|Valentine|Halloween)"),
     _rule(r"\byear-(?:ago|earlier)\b(?!\s+(?:quarter|period|nine|six|three|first|second|third|fourth|month))", _year_adj, trigger=r"year-"),
     _rule(r"\b(?:the|that|this)\s+(?:(?:latest|current|most\s+recent|fiscal)\s+)?(?:quarter|period)\b(?!-|\s+(?:of|a\s+year))",
           _ref_quarter, trigger=r"quarter|period"),
@@ -909,6 +956,10 @@ _AMOUNT_MODS = re.compile(
 
 
 _SHIFTED = re.compile(r"(?:ago|earlier|from\s+now)$", re.I)
+# A bare weekday ('Friday', 'Friday morning') keeps 'early', 'late', 'earlier', 'later' and 'around'
+# out of its span: TimeBank writes 'Late [Monday]', 'Earlier [Friday]', 'early [Friday morning]'.
+_WEEKDAY_START = re.compile(WEEKDAY + r"\b", re.I)
+_WEEKDAY_OUTSIDE = re.compile(r"\b(?:early|late|earlier|later|around)\s+$", re.I)
 
 
 def _widen(text: str, start: int, end: int, kind: str) -> int:
@@ -917,6 +968,8 @@ def _widen(text: str, start: int, end: int, kind: str) -> int:
     for _ in range(3):
         before = text[max(0, start - 40): start]
         m = _DATE_MODS.search(before) if kind in ("DATE", "TIME") else None
+        if m is not None and _WEEKDAY_START.match(text, start) and _WEEKDAY_OUTSIDE.search(before):
+            break
         if m is None and amount and not re.match(r"the\s|\S+-", text[start:end], re.I):
             m = _AMOUNT_MODS.search(before)
         if not m or m.start() == len(before):
