@@ -271,3 +271,96 @@ def test_seed_article_quotes_with_the_full_pipeline():
         else:
             assert exp["speaker_text"] in q.speaker_text
         assert text[q.start:q.end] == q.text
+
+
+# ---------------------------------------------------------------- layout: transcripts and bylines
+
+
+def test_transcript_turns_run_to_the_next_label_and_stop_at_stage_directions():
+    from communique.quotes.layout import mask_marks, transcript_turns
+
+    text = ('Partial transcript as follows:\n\n"WALLACE: Let us start with the debate. Will she be there?\n\n'
+            '"PENCE: Well, look, this is serious business.\n\n"It matters a great deal.\n\n"(CROSSTALK.)\n\n'
+            '"WALLACE: If I may, sir, one more question.\n\nThe interview ran long.')
+    turns = transcript_turns(text)
+    assert [text[slice(*t.who)] for t in turns] == ["WALLACE", "PENCE", "WALLACE"]
+    assert text[turns[0].start:turns[0].end] == "Let us start with the debate. Will she be there?"
+    assert text[turns[1].start:turns[1].end].endswith("It matters a great deal.")  # the turn goes on
+    assert "CROSSTALK" not in text[turns[1].start:turns[1].end]
+    assert "interview ran long" not in text[turns[2].start:turns[2].end]  # past the quoted transcript
+    masked = mask_marks(text, turns)
+    assert len(masked) == len(text) and quote_spans(masked) == []
+
+
+def test_one_capitalised_label_is_no_transcript():
+    from communique.quotes.layout import transcript_turns
+
+    assert transcript_turns("UPDATE: The vote was delayed.\n\nWASHINGTON: Lawmakers met today.") == []
+
+
+def test_byline_after_a_quotation():
+    from communique.quotes.layout import byline_after
+
+    text = "\u201cHe represents our greatest shame.\u201d\u00a0\u2015 Sonya Herridge\u00a0\nNext line"
+    close = text.index("\u201d") + 1
+    s, e = byline_after(text, close)
+    assert text[s:e] == "Sonya Herridge"
+    assert byline_after("\u201cNo dash here,\u201d he said.", 14) is None
+
+
+@pytest.mark.model
+def test_transcript_labels_are_the_speakers(nlp):
+    text = ('Partial transcript as follows:\n\n"WALLACE: Let us start with breaking news on the debate story.\n\n'
+            '"PENCE: Well, look, Hillary Clinton apparently thinks this is an episode of \u201cShark Tank.\u201d\n\n'
+            '"WALLACE: If I may, sir, because we have got limited time.')
+    quotes = run(nlp, text)
+    assert [q.speaker_text for q in quotes] == ["WALLACE", "PENCE", "WALLACE"]
+    assert only(quotes, "Shark Tank").text.startswith("Well, look")  # the inner quote stays inside
+
+
+@pytest.mark.model
+def test_dash_byline_names_the_speaker(nlp):
+    text = ("Readers sent their views.\n\u201cTrump said Hispanics live in hell. He is ignorant of our culture "
+            "and lives.\u201d\u2015 Pamela Padilla\n\u201cI am so ashamed to be an American today.\u201d \u2015 Jacklyn Ashley\n")
+    quotes = run(nlp, text)
+    assert only(quotes, "ignorant").speaker_text == "Pamela Padilla"
+    assert only(quotes, "ashamed").speaker_text == "Jacklyn Ashley"
+
+
+@pytest.mark.model
+def test_parenthetical_cue_with_its_own_comma(nlp):
+    text = "Back in Virginia, Mr. Clarke said, he decided to take aim at the coal industry's emissions."
+    q = only(run(nlp, text), "decided")
+    assert q.speaker_text == "Mr. Clarke"
+
+
+@pytest.mark.model
+def test_heading_is_not_a_speaker(nlp):
+    text = ("The Latest on the presidential race (all times EDT):\n\n5:45 p.m.\n\n"
+            "Libertarian presidential candidate Gary Johnson\u2019s doctor is calling the candidate "
+            "\u201cextremely physically fit.\u201d\n\n7 p.m.\n\nDonald Trump is questioning the voting system.")
+    quotes = run(nlp, text)
+    assert all("7 p.m." not in q.text for q in quotes)  # content stays in its paragraph
+    assert "doctor" in only(quotes, "the candidate").speaker_text
+    assert all(not (q.speaker_text or "").startswith(("The Latest", "5:45")) for q in quotes)
+
+
+def test_two_apostrophes_pair_as_quote_marks():
+    from communique.components.quotes import normalize_marks
+
+    text = "Not paying taxes ''makes me smart,'' Mr. Trump said."
+    norm = normalize_marks(text)
+    assert len(norm) == len(text)
+    assert [text[s:e] for s, e in quote_spans(norm)] == ["makes me smart,"]
+
+
+def test_nested_curly_quotes_stay_inside_the_outer_one():
+    text = "\u201cI would rather live in what he calls \u201chell\u201d than see him win.\u201d"
+    assert [text[s:e] for s, e in quote_spans(text)] == [text[1:-1]]
+
+
+@pytest.mark.model
+def test_reporting_noun_with_its_holder(nlp):
+    text = "PolitiFact examined Donald Trump\u2019s claim that there have been thousands of shootings in Chicago."
+    q = only(run(nlp, text), "thousands of shootings")
+    assert q.cue == "claim" and q.speaker_text.startswith("Donald Trump")

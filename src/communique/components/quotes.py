@@ -4,7 +4,9 @@ Direct quotes are found by pairing quote marks over the raw text (a quote may ru
 when each new paragraph re-opens it); indirect ones by walking the parse from a reporting cue (the
 lexicon in knowledge/data/cues.tsv says which complement of each cue carries the content). The
 speaker is the cue's subject, resolved to an actor from doc._.actors; pronouns and definite
-descriptions ("the ministry") are resolved to the most recent suitable actor.
+descriptions ("the ministry") are resolved to the most recent suitable actor. Reporting nouns
+("Trump's claim that ...") give content too, and layout gives speakers without any verb:
+transcript labels ("PENCE: ...") and dash bylines after a quotation (communique.quotes.layout).
 """
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ..quotes.layout import Turn, byline_after, mask_marks, transcript_turns
 from ..record import Actor, Quote
 from . import doccache
 from .base import Stage
@@ -48,10 +51,25 @@ def load_cues() -> dict[str, Cue]:
 CUES = load_cues()
 # first words of multi-word cues, so a token is only checked for a particle when it can have one
 _MULTI = {p.split(" ", 1)[0] for p in CUES if " " in p}
+NOUN_CUES = {p for p, c in CUES.items() if "noun" in c.takes}  # "claim" in "Trump's claim that ..."
+INTENT_NOUNS = {"promise", "pledge", "vow", "threat", "demand", "proposal", "hope"}  # also take "to ..."
 
 OPENERS = {"\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb", "\u201e": "\u201d"}
 CLOSERS = {"\u201d", '"', "\u00bb"}
 _MARK_RE = re.compile('["\u201c\u201d\u00ab\u00bb\u201e]')
+OPEN_TOKENS = set(OPENERS) | {"''", "``"}  # how the tokenizer leaves opening marks
+_REVERSED_OPEN_RE = re.compile("(^|\n)([ \t]*)\u201d")
+
+
+def normalize_marks(text: str) -> str:
+    """The text (same length) with quote marks in one style for pairing: two apostrophes ('' as
+    some archives print a double quote) become one straight mark, and a closing curly mark that
+    opens a paragraph (a typo of the opening one) an opening mark."""
+    if "''" in text:
+        text = text.replace("''", '" ')
+    if "\u201d" in text:
+        text = _REVERSED_OPEN_RE.sub("\\1\\2\u201c", text)
+    return text
 _PARA_RE = re.compile(r"\n\s*")
 
 PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person",
@@ -91,12 +109,18 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                 spans.append((open_at + 1, paras[i - 1][1]))
                 open_at, carried = None, False
             marks = list(_MARK_RE.finditer(text, ps, pe))
+        depth = 0  # curly quotes nested inside the open one ('“... calls “hell” ...”')
         for m in marks:
             ch, p = m.group(), m.start()
             if open_at is None:
                 if ch in OPENERS:
                     open_at = p
+            elif ch == text[open_at] and ch != OPENERS[ch]:
+                depth += 1
             elif ch in CLOSERS and ch in (OPENERS[text[open_at]], '"'):
+                if depth:
+                    depth -= 1
+                    continue
                 spans.append((open_at + 1, p))
                 open_at, carried = None, False
         if open_at is not None:
@@ -161,16 +185,57 @@ def _trim(doc: Doc, i: int, j: int) -> tuple[int, int]:
     return i, j
 
 
-def subject_of(verb: Token, depth: int = 0) -> Token | None:
+def subject_of(verb: Token) -> Token | None:
+    """The cue's subject, unless a paragraph break stands between them: the parser joins an
+    unpunctuated heading to the sentence under it, and a heading says nothing."""
+    subj = _subject(verb)
+    if subj is None:
+        subj = _bare_subject(verb)
+    if subj is None:
+        return None
+    a, b = sorted((subj.idx, verb.idx))
+    return None if "\n" in doccache.text(verb.doc)[a:b] else subj
+
+
+FINITE = {"VBD", "VBZ", "VBP"}
+NOMINAL = {"PROPN", "NOUN"}
+
+
+def _bare_subject(verb: Token) -> Token | None:
+    """A finite cue the parser left without a subject takes the name just before it ('... the
+    Post Trump said'), or before an interposed clause ('Obama, dedicating the museum, said')."""
+    if verb.tag_ not in FINITE or verb.dep_ not in ("ROOT", "ccomp", "conj", "parataxis"):
+        return None
+    doc = verb.doc
+    start = verb.sent.start
+    k = verb.i - 1
+    while k > start and doc[k].pos_ in ("ADV", "AUX", "PART") and doc[k].dep_ != "nsubj":
+        k -= 1
+    if k > start and doc[k].text == ",":
+        top = doc[k - 1]
+        while top.head.i != top.i and top.head.i < k and top.head.left_edge.i > start:
+            top = top.head
+        if top.pos_ not in ("VERB", "AUX") or top.left_edge.i - 1 <= start or doc[top.left_edge.i - 1].text != ",":
+            return None
+        k = top.left_edge.i - 2
+    if k < start or doc[k].pos_ not in NOMINAL:
+        return None
+    return doc[k]
+
+
+def _subject(verb: Token, depth: int = 0) -> Token | None:
     """The cue's subject; participles and coordinated or controlled verbs borrow their head's."""
-    for c in verb.children:
-        if c.dep_ in SUBJECT_DEPS:
-            return c  # a relative pronoun too: the resolver follows it to its antecedent
+    subj = None
+    for c in verb.children:  # a relative pronoun too: the resolver follows it to its antecedent
+        if c.dep_ in SUBJECT_DEPS and (subj is None or subj.i < c.i < verb.i):
+            subj = c  # of two subjects (a misparse) the one next to the verb
+    if subj is not None:
+        return subj
     head = verb.head
     if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl") and head.i != verb.i:
-        return subject_of(head, depth + 1)
+        return _subject(head, depth + 1)
     if depth < 3 and verb.dep_ == "pcomp" and head.head.i != head.i:  # "by saying ..."
-        return subject_of(head.head, depth + 1)
+        return _subject(head.head, depth + 1)
     if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN") and verb.tag_ != "VBN":
         return head  # "a statement saying ...", "the group backing him"
     return None
@@ -213,16 +278,17 @@ def content_of(tok: Token, cue: Cue) -> tuple[int, int] | None:
             if c.i < tok.i and c.dep_ in ("ccomp", "parataxis"):
                 return _trim(doc, c.left_edge.i, c.right_edge.i + 1)
         head = tok.head
+        le = tok.left_edge.i
         if (tok.dep_ in ("ccomp", "parataxis", "advcl") and (head.i < tok.i or tok.dep_ == "parataxis")
-                and subject_of(tok) is not None and tok.left_edge.i > tok.sent.start):
-            before = doc[tok.left_edge.i - 1]
-            if before.is_punct:
+                and subject_of(tok) is not None and le > tok.sent.start):
+            # the comma that sets the cue off may hang from the cue itself ("Back then, he said, ...")
+            if doc[le].is_punct or doc[le - 1].is_punct:
                 if tok.dep_ == "parataxis" and tok.right_edge.i + 1 < tok.sent.end - 1:
                     # a parenthetical cue ("..., Barden says, far too ..."): the longer side
-                    left = _trim(doc, tok.sent.start, tok.left_edge.i)
+                    left = _trim(doc, tok.sent.start, le)
                     right = _trim(doc, tok.right_edge.i + 1, tok.sent.end)
                     return right if right[1] - right[0] > left[1] - left[0] else left
-                return _trim(doc, tok.sent.start, tok.left_edge.i)
+                return _trim(doc, tok.sent.start, le)
     return None
 
 
@@ -253,8 +319,8 @@ def _speaker_span(subj: Token) -> tuple[int, int]:
     """Token range of a speaker mention: the subject with its modifiers, not its appositions."""
     doc = subj.doc
     start = subj.left_edge.i
-    for i in range(subj.i - 1, subj.left_edge.i - 1, -1):  # stop at punctuation inside the left edge
-        if doc[i].is_punct and doc[i].text not in ("'", "\u2019"):
+    for i in range(subj.i - 1, subj.left_edge.i - 1, -1):  # stop at punctuation or a line break
+        if (doc[i].is_punct and doc[i].text not in ("'", "\u2019")) or "\n" in doc[i].text_with_ws:
             start = i + 1
             break
     end = subj.i + 1
@@ -331,8 +397,19 @@ class Resolver:
                                 and head in a.name.lower())
         sub_s, sub_e = subj.left_edge.i, subj.right_edge.i + 1  # "Zhang, China's ambassador, said"
         if (sub_s, sub_e) != (start, end):
-            return actor_for_span(doc, doc[sub_s].idx, doc[sub_e - 1].idx + len(doc[sub_e - 1]))
+            actor = actor_for_span(doc, doc[sub_s].idx, doc[sub_e - 1].idx + len(doc[sub_e - 1]))
+            if actor is not None:
+                return actor
+        if subj.pos_ == "PROPN" or subj.is_upper:
+            return self._by_surname(doc[end - 1].text)
         return None
+
+    def _by_surname(self, word: str) -> Actor | None:
+        """The person actor whose name ends in `word` (a transcript's 'WALLACE', a byline's 'Egan'),
+        when exactly one does."""
+        low = word.lower()
+        hits = [a for a in self.actors if a.kind == "person" and a.name.lower().rsplit(" ", 1)[-1] == low]
+        return hits[0] if len(hits) == 1 else None
 
     def _spoken(self) -> list[Actor]:
         return [a for _, a in self.speakers]
@@ -394,7 +471,7 @@ def _introducer(doc: Doc, qi: int) -> tuple[Token, tuple[int, int], Token | None
     """Who introduces a quotation that has no cue of its own: the clause it follows after a
     colon ('Cruz called them on it: "..."'), else a reporting clause in the sentence before."""
     k = qi - 1
-    while k >= 0 and (doc[k].is_space or doc[k].text in OPENERS):
+    while k >= 0 and (doc[k].is_space or doc[k].text in OPEN_TOKENS):
         k -= 1
     if k < 0:
         return None
@@ -413,21 +490,43 @@ def _introducer(doc: Doc, qi: int) -> tuple[Token, tuple[int, int], Token | None
     return best
 
 
-def direct_quotes(doc: Doc, min_words: int = MIN_DIRECT_WORDS) -> list[_Found]:
-    """Quotations framed by quote marks that a cue attributes, or long enough to stand alone."""
+def _byline(doc: Doc, text: str, e: int) -> tuple[int, int] | None:
+    """Token range of a speaker named after a dash behind the quotation ending at e."""
+    k = e
+    while k < len(text) and text[k] in ",.!?":
+        k += 1
+    if k >= len(text) or text[k] not in CLOSERS:
+        return None
+    got = byline_after(text, k + 1)
+    if got is None:
+        return None
+    span = doc.char_span(*got, alignment_mode="expand")
+    if span is None or len(span) == 0 or not any(t.pos_ == "PROPN" for t in span):
+        return None
+    return span.start, span.end
+
+
+def direct_quotes(doc: Doc, min_words: int = MIN_DIRECT_WORDS, marks_text: str | None = None) -> list[_Found]:
+    """Quotations framed by quote marks that a cue attributes, or long enough to stand alone;
+    marks_text is the text to pair marks over (the article's, with transcript marks blanked)."""
     found: list[_Found] = []
     text = doccache.text(doc)
-    for s, e in quote_spans(text):
+    marks_text = marks_text if marks_text is not None else normalize_marks(text)
+    for s, e in quote_spans(marks_text):
         span = doc.char_span(s, e, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
         qi, qj = span.start, span.end
+        by = _byline(doc, marks_text, e)
+        if by is not None:  # '"..." -- Name': the byline names the speaker whatever the cues near
+            found.append(_Found(s, e, "direct", None, None, doc[by[0]:by[1]].root, True, by))
+            continue
         n_words = sum(1 for t in span if not (t.is_punct or t.is_space))
         sents = []
         for t in (doc[qi], doc[qj - 1]):
             if t.sent not in sents:
                 sents.append(t.sent)
-        if qi - 1 >= 0 and doc[qi - 1].sent not in sents and doc[qi - 1].text in OPENERS:
+        if qi - 1 >= 0 and doc[qi - 1].sent not in sents and doc[qi - 1].text in OPEN_TOKENS:
             sents.insert(0, doc[qi - 1].sent)
         if qj < len(doc) and doc[qj].sent not in sents:
             sents.append(doc[qj].sent)
@@ -444,7 +543,7 @@ def direct_quotes(doc: Doc, min_words: int = MIN_DIRECT_WORDS) -> list[_Found]:
                     near = _cue_near(doc, [nxt], qi, qj)
         prev = found[-1] if found else None
         if (prev is not None and prev.cue_tok is not None and (near is None or near[0].i == prev.cue_tok.i)
-                and s - prev.end <= MAX_SPLIT_GAP and not _MARK_RE.search(text, prev.end + 1, s - 1)):
+                and s - prev.end <= MAX_SPLIT_GAP and len(_MARK_RE.findall(marks_text, prev.end, s)) <= 2):
             # '"A," she said. "B."': one quotation interrupted by its attribution
             found[-1] = prev._replace(end=e)
             continue
@@ -492,8 +591,86 @@ def indirect_quotes(doc: Doc, used: set[int]) -> list[_Found]:
         i, j = rng
         if cue.kind != "speech" and j - i < 3:
             continue
-        s, e = _char_range(doc, i, j)
+        s, e = _clip_to_paragraph(doccache.text(doc), *_char_range(doc, i, j), cs)
+        if e - s < 2:
+            continue
         found.append(_Found(s, e, "indirect", tok, (cs, ce), subject_of(tok)))
+    return found
+
+
+def _clip_to_paragraph(text: str, s: int, e: int, cue: int) -> tuple[int, int]:
+    """Reported content stays in its cue's paragraph: a parse that runs over a line break has
+    joined a heading or dateline to the sentence."""
+    if "\n" not in text[s:e]:
+        return s, e
+    if cue < s:
+        e = text.index("\n", s)
+    elif cue >= e:
+        s = text.rindex("\n", s, e) + 1
+    else:
+        return s, e
+    while s < e and (text[s].isspace() or text[s] in ",;:"):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:"):
+        e -= 1
+    return s, e
+
+
+def noun_content(tok: Token) -> tuple[int, int] | None:
+    """Token range of what a reporting noun reports: its that-clause ('the claim that ...'), or for
+    nouns of intent its to-clause ('his promise to build a wall')."""
+    for c in tok.rights:
+        if c.dep_ not in ("acl", "relcl", "ccomp"):
+            continue
+        kids = list(c.children)
+        if any(k.dep_ == "mark" and k.lower_ == "that" for k in kids) or (
+                tok.lemma_ in INTENT_NOUNS and any(k.dep_ == "aux" and k.lower_ == "to" and k.i < c.i for k in kids)):
+            return _trim(tok.doc, c.left_edge.i, c.right_edge.i + 1)
+    return None
+
+
+def noun_holder(tok: Token) -> tuple[Token, tuple[int, int]] | None:
+    """Whose the reported statement is: a possessor ('Trump's claim'), a name compounded with the
+    noun ('a New York Times report'), or a by-phrase ('the statement by the ministry')."""
+    doc = tok.doc
+    names = []
+    for c in tok.children:
+        if c.dep_ == "poss" and c.i < tok.i:
+            return c, _speaker_span(c)
+        if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i:
+            names.append(c)
+        if c.dep_ == "prep" and c.lower_ in ("by", "from") and c.i > tok.i:
+            obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj, _speaker_span(obj)
+    if names:
+        head = names[-1]
+        return head, (min(n.left_edge.i for n in names), head.i + 1)
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head  # "Democrats persisted in arguments that"
+    if tok.dep_ in ("dobj", "pobj") and verb.pos_ == "VERB" and verb.i != tok.i:
+        subj = subject_of(verb)
+        if subj is not None:
+            return subj, _speaker_span(subj)
+    return None
+
+
+def noun_quotes(doc: Doc) -> list[_Found]:
+    """Statements reported by a noun ('Trump's claim that there have been thousands ...')."""
+    if not NOUN_CUES:
+        return []
+    lemma, pos = doccache.column(doc, "lemma"), doccache.column(doc, "pos")
+    found: list[_Found] = []
+    for i, lem in enumerate(lemma):
+        if pos[i] != "NOUN" or lem not in NOUN_CUES:
+            continue
+        tok = doc[i]
+        rng = noun_content(tok)
+        if rng is None or rng[1] - rng[0] < 3:
+            continue
+        s, e = _char_range(doc, *rng)
+        holder = noun_holder(tok)
+        subj, span = holder if holder is not None else (None, None)
+        found.append(_Found(s, e, "indirect", tok, (tok.idx, tok.idx + len(tok)), subj, speaker_range=span))
     return found
 
 
@@ -509,12 +686,38 @@ def _outermost(items: list[_Found]) -> list[_Found]:
     return kept
 
 
-def colon_quotes(doc: Doc) -> list[_Found]:
-    """Headline attributions, 'Speaker: what they said', one short paragraph each."""
+def turn_quotes(doc: Doc, turns: Sequence[Turn]) -> list[_Found]:
+    """Transcript turns: the label is the speaker and the colon the cue."""
+    found: list[_Found] = []
+    for t in turns:
+        wspan = doc.char_span(*t.who, alignment_mode="expand")
+        if wspan is None or len(wspan) == 0:
+            continue
+        found.append(_Found(t.start, t.end, "direct", None, (t.colon, t.colon + 1), wspan.root,
+                            speaker_range=(wspan.start, wspan.end)))
+    return found
+
+
+def _has_own_cue(doc: Doc, i: int, j: int) -> bool:
+    """True when tokens [i, j) hold a reporting cue with its subject among them ('Trump urges ...')."""
+    for k in _cue_candidates(doc, i, j):
+        tok = doc[k]
+        if cue_of(tok) is not None:
+            subj = subject_of(tok)
+            if subj is not None and i <= subj.i < j:
+                return True
+    return False
+
+
+def colon_quotes(doc: Doc, skip: frozenset[int] = frozenset()) -> list[_Found]:
+    """Headline attributions, 'Speaker: what they said', one short paragraph each (not those whose
+    colon is in `skip`, the transcript labels; not those whose text has a cue and speaker of its own)."""
     found: list[_Found] = []
     text = doccache.text(doc)
     for m in _HEADLINE_RE.finditer(text):
         who, what = m.span("who"), m.span("what")
+        if who[1] in skip:
+            continue
         if len(m.group("who").split()) > 6 or m.group("who").strip().lower() in LABELS:
             continue
         wspan = doc.char_span(*who, alignment_mode="expand")
@@ -524,8 +727,10 @@ def colon_quotes(doc: Doc) -> list[_Found]:
         if any(t.pos_ in ("VERB", "AUX", "PRON", "NUM") for t in wspan) or not any(
                 t.pos_ in ("PROPN", "NOUN") for t in wspan):
             continue
+        if actor_for_span(doc, *who) is None and (len(wspan) > 3 or any(t.pos_ not in ("PROPN", "NOUN", "ADJ") for t in wspan)):
+            continue  # a section lead-in ("Little Relief for Refugees: ..."), not a name
         i, j = _trim(doc, cspan.start, cspan.end)
-        if j - i < 3:
+        if j - i < 3 or _has_own_cue(doc, i, j):
             continue
         cs, ce = _char_range(doc, i, j)
         colon = who[1]
@@ -536,7 +741,10 @@ def colon_quotes(doc: Doc) -> list[_Found]:
 
 def extract_quotes(doc: Doc, min_words: int = MIN_DIRECT_WORDS) -> list[Quote]:
     """Every quote in the Doc, direct and indirect, sorted by start, speakers resolved."""
-    direct = direct_quotes(doc, min_words)
+    text = doccache.text(doc)
+    turns = transcript_turns(text) if ":" in text else []
+    marks_text = normalize_marks(text)
+    direct = direct_quotes(doc, min_words, mask_marks(marks_text, turns) if turns else marks_text)
     used = {q.cue_tok.i for q in direct if q.cue_tok is not None and q.owns_cue}
     indirect = indirect_quotes(doc, used)
     # an indirect reading inside a direct quotation's span adds nothing when it repeats it
@@ -544,11 +752,11 @@ def extract_quotes(doc: Doc, min_words: int = MIN_DIRECT_WORDS) -> list[Quote]:
     indirect = [q for q in indirect
                 if not any(ds <= q.start and q.end <= de and (q.end - q.start) > 0.8 * (de - ds)
                            for ds, de in direct_spans)]
-    items = _outermost(colon_quotes(doc) + direct + indirect)
+    colons = frozenset(t.colon for t in turns)
+    items = _outermost(turn_quotes(doc, turns) + colon_quotes(doc, colons) + direct + indirect + noun_quotes(doc))
     resolver = Resolver(doc)
     quotes: list[Quote] = []
     seen: set[tuple[int, int]] = set()
-    text = doccache.text(doc)
     for q in sorted(items, key=lambda q: q.cue[0] if q.cue else q.start):
         if (q.start, q.end) in seen:
             continue

@@ -1,0 +1,1 @@
+"""Helpers of the quotes component that read the article's layout rather than its parse."""
