@@ -359,3 +359,89 @@ def test_unplaced_local_body_takes_the_one_country_of_its_sentence(nlp):
 def test_who_issued_a_statement_makes_its_demand(nlp):
     doc = run(nlp, "Chile issued a statement demanding that Peru explain its naval plans.")
     assert any(e.source == "country:CHL" and e.target == "country:PER" for e in doc._.events), triples(doc)
+
+
+# ------------------------------------------------------------------ precision on wire stories
+
+@pytest.mark.parametrize("text", [
+    "Sadly the minister killed himself at home.",  # an act on oneself is no interaction
+    "Kabila was talking from a position of strength.",  # a meeting needs someone met
+    "The rebels had been marching for a long time.",  # armed men marching are no protest
+    "Iran has always demonstrated a dignified attitude.",  # a protest verb with an object: to show
+    "Germany warned that failure to improve tax collection might open the way to anarchy.",  # a forecast
+    "The guidelines killed off a plan by Singapore Airlines.",  # violence done to a thing
+    "It's like fighting Russia.",  # a comparison
+    "Baroness Chalker told the annual meeting of the EBRD.",  # the audience, not a meeting reported
+    "Hundreds of buses carrying pilgrims began arriving in Sarajevo.",  # private travel
+    "Around 13,000 Albanians have arrived in Italy by boat.",  # a crowd, not a delegation
+    "Until the merger is approved both BML and Westpac will trade as usual.",  # "trade with!" needs a partner
+    "China's government continues to commit widespread human rights abuses.",  # "commit to!" needs its "to"
+    "The US dollar is supported by a wide gap between US and Japanese interest rates.",  # a thing supports
+])
+def test_word_senses_that_report_no_act(nlp, text):
+    assert not run(nlp, text)._.events, triples(run(nlp, text))
+
+
+def test_private_people_meeting_is_not_coded(nlp):
+    doc = run(nlp, "Irma Lentini said she first met Faruq Assad in Naples.")
+    assert not doc._.events, triples(doc)
+
+
+def test_a_warning_that_the_speaker_will_act_is_still_a_threat(nlp):
+    assert ("country:ISR", None, "130") in triples(run(nlp, "Israel warned that it would retaliate."))
+
+
+def test_plans_that_did_not_happen_or_are_forecast_are_hypothetical(nlp):
+    [ev] = run(nlp, "Hariri was to have traveled to Canada on Saturday.")._.events
+    assert ev.hypothetical
+    [ev] = run(nlp, "The Bundesbank was expected to hold talks with France.")._.events
+    assert ev.hypothetical
+    [ev] = run(nlp, "Military sources said it was unlikely Italian troops would be sent into Albania.")._.events
+    assert ev.hypothetical
+
+
+def test_a_plan_with_be_to_is_an_intent(nlp):
+    [ev] = run(nlp, "Ozawa was to meet Prime Minister Ryutaro Hashimoto on Thursday.")._.events
+    assert ev.cameo == "036" and not ev.hypothetical
+
+
+def test_an_act_inside_an_if_clause_is_hypothetical(nlp):
+    doc = run(nlp, "Prodi said that if his government loses a vote on sending troops to Albania, nothing will change.")
+    assert doc._.events and all(e.hypothetical for e in doc._.events), triples(doc)
+
+
+def test_a_visit_being_arranged_is_hypothetical(nlp):
+    doc = run(nlp, "Japan is arranging the visit of the South Korean foreign minister.")
+    assert all(e.hypothetical for e in doc._.events), triples(doc)
+
+
+def test_a_visitor_is_not_placed_by_the_country_visited(nlp):
+    [ev] = run(nlp, "UNSCOM chief Rolf Ekeus arrived in Baghdad on Thursday.")._.events
+    assert ev.target == "country:IRQ" and ev.source != "country:IRQ"
+
+
+def test_a_participle_modifier_is_done_to_its_noun(nlp):
+    [ev] = run(nlp, "An Israeli businessman accused of selling arms to Iran has been missing for weeks.")._.events
+    assert (ev.source, ev.target, ev.cameo) == (None, "country:ISR", "112")
+
+
+def test_coordinated_passive_agents_are_not_each_others_targets(nlp):
+    doc = run(nlp, "Other contingents will be supplied by Austria, Denmark and Turkey.")
+    assert doc._.events and all(e.target is None for e in doc._.events), triples(doc)
+
+
+def test_criticism_from_x_is_by_x_and_drawn_by_the_subject(nlp):
+    assert ("country:CHN", "country:DNK", "111") in triples(run(nlp, "Denmark sparked sharp criticism from China."))
+
+
+def test_talks_between_two_sides_go_both_ways(nlp):
+    doc = run(nlp, "Talks between Russia and Japan ended on Monday.")
+    assert {("country:RUS", "country:JPN", "040"), ("country:JPN", "country:RUS", "040")} <= triples(doc)
+
+
+
+def test_a_thing_of_a_country_is_no_body_of_it(nlp):
+    doc = run(nlp, "Croatia is investigating crimes by Croatian extremists against Serb civilians.")
+    assert ("country:HRV", "country:HRV", "090") in triples(doc)  # extremists are a body of Croatia
+    doc = run(nlp, "Arguing that Beijing had taken major steps, Shen accused western nations of ignoring China's progress.")
+    assert all(e.target != "country:CHN" for e in doc._.events), triples(doc)  # progress is not

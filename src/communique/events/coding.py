@@ -70,8 +70,8 @@ _APPEAL = (
 def intent(code: str) -> str:
     """A promise of the act: cooperative acts become 03x, material conflict (14-20) a threat (13x);
     promised verbal conflict ("will investigate", "will criticise") stays the act it names."""
-    if code.startswith(("13", "03")):
-        return code
+    if code.startswith(("13", "03", "01", "02")):
+        return code  # "will urge", "will say": a future statement is the statement, not a promise
     if not cooperative(code):
         return threat(code) if quad(code) == 4 else code
     return _first(code, _INTENT, "030")

@@ -35,6 +35,8 @@ CAUSATIVE_HEADS = frozenset({"order", "force", "compel", "make", "instruct", "di
 APPEAL_HEADS = frozenset({"urge", "call", "ask", "appeal", "request", "invite", "encourage", "implore", "plead", "beg"})
 HYPO_HEADS = frozenset({"consider", "mull", "weigh", "contemplate", "study", "discuss", "debate", "may", "might",
                         "could", "try", "attempt"})
+PREDICT_HEADS = frozenset({"likely", "unlikely", "predict", "forecast", "tip", "rumour", "rumor", "suppose"})
+SCHEDULE_HEADS = frozenset({"schedule", "slate", "due", "set"})  # "was scheduled to meet": a plan, coded as its intent
 FAIL_HEADS = frozenset({"fail", "neglect", "avoid", "stop", "cease"})
 TRANSPARENT = frozenset({"continue", "begin", "start", "resume", "keep", "go", "have", "need", "help", "get",
                          "manage", "work", "move", "act"})
@@ -153,7 +155,8 @@ def _placed(actor: Actor) -> bool:
     return bool(actor.country or actor.code)
 
 
-def _proxy(ctx: _Context, actor: Actor | None, sent: SpacySpan | None = None) -> Actor | None:
+def _proxy(ctx: _Context, actor: Actor | None, sent: SpacySpan | None = None,
+           other_side: frozenset[str] = frozenset()) -> Actor | None:
     """An actor the tables do not place, coded by the country or body named with it anywhere in the
     article ("King Harald of Norway", "the UN secretary-general"), else by the one country the
     sentence names ("Peru's government ordered the newspaper El Tiempo ...": a local paper);
@@ -163,6 +166,8 @@ def _proxy(ctx: _Context, actor: Actor | None, sent: SpacySpan | None = None) ->
     found = _named_proxy(ctx, actor)
     if found is None and sent is not None and actor.kind in ("person", "organization", "group"):
         found = _sentence_country(ctx, sent, actor)
+        if found is not None and found.id in other_side:  # "the envoy arrived in Lima": Peru is where he went
+            found = None
     return found or actor
 
 
@@ -311,7 +316,9 @@ def _subject(tok: Token, depth: int = 0) -> tuple[Token | None, bool]:
         return None, False
     for c in tok.children:
         if c.dep_ == "nsubj":
-            return c, False
+            # "A businessman charged with exporting ... pleaded": a participle with no auxiliary is
+            # no finite verb; its "subject" is the one it was done to
+            return c, tok.tag_ == "VBN" and not any(a.dep_ in ("aux", "auxpass") for a in tok.children)
         if c.dep_ == "nsubjpass":
             return c, True
     head = tok.head
@@ -330,6 +337,9 @@ def _subject(tok: Token, depth: int = 0) -> tuple[Token | None, bool]:
         if passive and tok.dep_ == "conj" and tok.tag_ != "VBN":
             passive = False  # "was indicted ... and will resign": the shared subject resigns
         return subj, passive
+    if (tok.dep_ == "acl" and tok.tag_ == "VBN" and not _prep_objects(tok, ("on", "upon"))
+            and tok.sent.root.pos_ in ("VERB", "AUX")):  # a verbless "sentence" is a misread main verb
+        return tok.head, True  # "a millionaire accused of selling arms": the one accused
     if tok.dep_ in ("acl", "relcl"):
         # "the first country to recognize X": the copula's subject; "soldiers who fired": the noun
         if head.dep_ == "attr":
@@ -651,7 +661,9 @@ def _frame(ctx: _Context, cand: _Candidate, by_tok: dict[int, _Candidate], absor
         elif lem in APPEAL_HEADS:
             frame.code = coding.appeal(frame.code)
             frame.target_tok = _object(head) or _clause_subject(t)
-        elif lem in INTENT_HEADS or (head.pos_ == "ADJ" and lem in INTENT_ADJS):
+        elif lem in PREDICT_HEADS or (lem == "expect" and _passive(head)):
+            frame.hypothetical = True  # "was expected to hold", "is likely to attack": others' forecast
+        elif lem in INTENT_HEADS or lem in SCHEDULE_HEADS or (head.pos_ == "ADJ" and lem in INTENT_ADJS):
             if neg or frame.negated or _negated(head.head if head.pos_ == "ADJ" else head):
                 coop = coding.cooperative(frame.code)
                 frame.code = coding.reject(frame.code) if coop else frame.code
@@ -679,6 +691,8 @@ def _frame(ctx: _Context, cand: _Candidate, by_tok: dict[int, _Candidate], absor
         if speaker is not None:
             frame.code = coding.demand(frame.code) if "must" in aux else coding.appeal(frame.code)
             frame.speaker = speaker
+        elif _unrealised_plan(clause):
+            frame.hypothetical = True
         elif aux & FUTURE_AUX or _going_to(clause):
             if frame.negated and coding.cooperative(frame.code):
                 frame.code = coding.reject(frame.code)
@@ -687,7 +701,9 @@ def _frame(ctx: _Context, cand: _Candidate, by_tok: dict[int, _Candidate], absor
                 frame.code = coding.intent(frame.code)
         elif aux & HYPO_AUX:
             frame.hypothetical = True
-    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in clause.children):
+    if (_conditional(clause) or _forecast(clause) or _averted(clause) or _not_yet(clause)
+            or (cand.pattern.pos == "N" and _planned(tok))
+            or (clause.dep_ == "acl" and lemma(clause.head) in PLAN_NOUNS)):  # "an invitation to visit Israel"
         frame.hypothetical = True
     cond = _condition(frame.anchor)
     if cond is not None:  # "will withdraw its troops unless X holds elections": an ultimatum to X
@@ -695,6 +711,73 @@ def _frame(ctx: _Context, cand: _Candidate, by_tok: dict[int, _Candidate], absor
         if mark == "unless" and frame.code.startswith("03") and not frame.negated:
             frame.code = coding.threat(cand.pattern.code)
     return frame
+
+
+def _conditional(clause: Token) -> bool:
+    """Whether the act sits in an "if"/"unless"/"whether" clause, its own or one it is embedded in
+    ("if his government loses a vote on sending troops": no troops are sent)."""
+    t = clause
+    for _ in range(12):
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in t.children):
+            return True
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+FORECAST_ADJS = PREDICT_HEADS | frozenset({"possible", "probable", "expected", "feared", "unclear", "doubtful",
+                                            "uncertain", "conceivable"})
+
+
+def _forecast(clause: Token) -> bool:
+    """"it was unlikely Italian troops would be sent": a clause that is only judged possible."""
+    if clause.dep_ != "ccomp":
+        return False
+    head = clause.head
+    return any(c.dep_ == "acomp" and lemma(c) in FORECAST_ADJS for c in head.children) or (
+        lemma(head) in ("expect", "fear", "predict", "forecast") and _passive(head))
+
+
+def _not_yet(clause: Token) -> bool:
+    """"even before they are formally charged": a present-tense "before"/"until" clause has not happened."""
+    if not any(c.dep_ == "mark" and c.lower_ in ("before", "until", "till") for c in clause.children):
+        return False
+    tags = [clause.tag_] + [a.tag_ for a in clause.children if a.dep_ in ("aux", "auxpass")]
+    return any(t in ("VBP", "VBZ") for t in tags) and not any(t in ("VBD", "MD") for t in tags)
+
+
+def _averted(tok: Token) -> bool:
+    """"advised its nationals against travelling", "barred from entering": an act kept from happening."""
+    return tok.dep_ == "pcomp" and tok.head.lower_ in ("against", "from", "without") and tok.tag_ == "VBG"
+
+
+PLAN_VERBS = frozenset({"arrange", "plan", "prepare", "schedule", "postpone", "cancel", "propose", "consider",
+                        "discuss", "seek", "request", "want", "expect", "await", "delay", "defer", "suggest",
+                        "envisage", "envision", "mull", "organise", "organize", "reschedule", "plan"})
+PLAN_NOUNS = frozenset({"plan", "proposal", "prospect", "possibility", "chance", "organisation", "organization",
+                        "preparation", "idea", "request", "invitation", "offer", "hope", "prospects", "date",
+                        "schedule", "timetable", "postponement", "cancellation", "resumption"})
+
+
+def _planned(tok: Token) -> bool:
+    """"Japan is arranging his visit", "the organisation of meetings with Taiwan", "chances of a
+    resumption of talks": an act named only as something planned, sought or possible."""
+    if tok.dep_ in ("dobj", "nsubjpass") and lemma(tok.head) in PLAN_VERBS:
+        return True
+    t = tok
+    for _ in range(3):  # up a chain of "of"/"for" phrases
+        if t.dep_ != "pobj" or t.head.lower_ not in ("of", "for", "on"):
+            return False
+        noun = t.head.head
+        if lemma(noun) in PLAN_NOUNS:
+            return True
+        t = noun
+    return False
+
+
+def _passive(tok: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
 
 
 def _condition(anchor: Token) -> tuple[str, Token | None] | None:
@@ -709,7 +792,8 @@ def _condition(anchor: Token) -> tuple[str, Token | None] | None:
     return None
 
 
-GOVERNING_HEADS = THREAT_HEADS | REFUSE_HEADS | DEMAND_HEADS | APPEAL_HEADS | INTENT_HEADS | HYPO_HEADS | FAIL_HEADS
+GOVERNING_HEADS = (THREAT_HEADS | REFUSE_HEADS | DEMAND_HEADS | APPEAL_HEADS | INTENT_HEADS | HYPO_HEADS | FAIL_HEADS
+                   | PREDICT_HEADS | SCHEDULE_HEADS)
 
 
 def _complement(t: Token) -> bool:
@@ -754,9 +838,19 @@ def _aux(tok: Token) -> set[str]:
 
 
 def _going_to(tok: Token) -> bool:
-    """"is going to attack", "is to visit": a future without "will"."""
+    """"is going to attack", "is to visit", "was to meet": a future or a plan without "will"."""
     h = tok.head
-    return tok.dep_ == "xcomp" and h.lemma_ in ("go", "be") and any(a.lemma_ == "be" for a in h.children if a.dep_ == "aux")
+    if tok.dep_ != "xcomp" or not any(a.lower_ == "to" for a in tok.children if a.dep_ == "aux"):
+        return False
+    if h.lemma_ == "be":
+        return not any(c.dep_ in ("attr", "acomp") for c in h.children)  # "the aim is to": a goal, said of no actor
+    return h.lemma_ == "go" and any(a.lemma_ == "be" for a in h.children if a.dep_ == "aux")
+
+
+def _unrealised_plan(tok: Token) -> bool:
+    """"was to have traveled": a plan that did not happen (a perfect infinitive under "be")."""
+    return (_going_to(tok) and tok.head.lemma_ == "be"
+            and any(a.lemma_ == "have" for a in tok.children if a.dep_ == "aux"))
 
 
 def _must_speaker(ctx: _Context, clause: Token, aux: set[str]) -> Actor | None:
@@ -770,32 +864,213 @@ def _must_speaker(ctx: _Context, clause: Token, aux: set[str]) -> Actor | None:
 # ------------------------------------------------------------------ events of one trigger
 
 def _other_sense(ctx: _Context, tok: Token, pat) -> bool:
-    """Hosting (04x) and recognising (054) are done to actors: "received a letter", "recognized the
-    need" use the verb in another sense, and report no such act."""
-    if pat.pos != "V" or pat.groups or pat.args != ("dobj",) or not (pat.code[:2] == "04" or pat.code == "054"):
+    """Hosting (04x), recognising (054) and allowing (080) are done to actors: "received a letter",
+    "recognized the need", "allowed investors to hold" use the verb in another sense, and report no
+    such act."""
+    if pat.pos != "V" or pat.groups or pat.args != ("dobj",) or not (pat.code[:2] == "04" or pat.code in ("054", "080")):
         return False
-    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]  # "people were allowed to vote"
+    allowed = [g for c in tok.children if c.dep_ == "ccomp" for g in c.children if g.dep_ == "nsubj"]
+    if any(_people(g) for g in allowed):  # "allow refugees to return": people let act
+        return False
+    objects += allowed
     named = [t for o in objects for t in (o, *o.children) if t is o or t.dep_ in ("compound", "amod", "poss", "appos")]
     return bool(objects) and not any(t.i in ctx.by_token for t in named)
 
 
+THAT_SENSE = frozenset({"warn", "agree", "concede", "accept", "acknowledge", "admit", "commit", "demonstrate",
+                        "show", "recognize", "recognise", "warning"})
+REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves", "oneself", "myself", "ourselves", "yourself"})
+MARCH_VERBS = frozenset({"demonstrate", "march", "rally", "parade"})
+ARMED_NOUNS = MILITARY_NOUNS | frozenset({"rebel", "fighter", "guerrilla", "guerilla", "militia", "militiaman",
+                                          "column", "insurgent", "militant"})
+# what a verb of violence is done to when it is not done to anyone: "killed off a plan", "fighting corruption"
+ABSTRACT_OBJECTS = frozenset({
+    "plan", "motion", "bill", "proposal", "deal", "idea", "corruption", "poverty", "crime", "inflation",
+    "disease", "drug", "hope", "chance", "project", "measure", "initiative", "reform", "resolution", "law", "rumour",
+    "rumor", "deficit", "unemployment", "price", "tax", "scheme", "agreement", "accord",
+    "legislation", "amendment", "programme", "program", "recession", "epidemic", "illiteracy", "smuggling",
+    "trafficking", "racism", "prejudice", "bureaucracy", "flood", "virus", "cancer", "aids",
+    "malaria", "hunger", "famine", "fatigue", "temptation", "urge", "instinct", "boredom", "tradition", "trend",
+    "stereotype", "perception", "competition", "ban", "treaty", "merger"})
+HUMAN_NOUNS = frozenset({"member", "government", "country", "state", "party", "official", "leader", "minister",
+                         "people", "majority", "delegation", "nation", "group", "council", "parliament", "army",
+                         "force", "soldier", "police", "rebel", "union", "worker", "voter", "activist", "critic",
+                         "opposition", "president", "administration", "authority", "court", "committee", "body",
+                         "ally", "neighbour", "neighbor", "side", "power", "commission", "agency", "bank", "firm",
+                         "company", "investor", "diplomat", "movement", "organisation", "organization", "regime",
+                         "troop", "militant", "protester", "demonstrator", "student", "supporter", "lawmaker",
+                         "legislator", "deputy", "senator", "bloc", "coalition", "cabinet", "ministry", "farmer",
+                         "citizen", "civilian", "resident", "villager", "journalist", "reporter", "newspaper",
+                         "prisoner", "detainee", "dissident", "opponent", "refugee", "immigrant", "national",
+                         "man", "woman", "child", "community", "minority", "tribe", "clan", "family", "guard",
+                         "officer", "policeman", "militia", "fighter", "guerrilla", "separatist", "insurgent"})
+PRIVATE_TRAVELLERS = frozenset({"pilgrim", "worshipper", "worshiper", "tourist", "refugee", "passenger", "bus",
+                                "fan", "migrant", "holidaymaker", "traveller", "traveler", "visitor", "displaced",
+                                "evacuee", "immigrant", "student", "family", "child", "faithful", "spectator",
+                                "plane", "flight", "ship", "train", "delegate", "vessel", "boat", "ferry", "truck",
+                                "cargo", "convoy", "shipment", "freighter", "tanker", "liner", "airliner"})
+SETTING_PREPS = frozenset({"at", "in", "near", "atop", "up"})  # "near the summit of a mountain": a place
+SETTING_MODIFIERS = frozenset({"annual", "general", "stockholder", "stockholders", "shareholder", "shareholders",
+                               "board", "cabinet", "party", "weekly", "monthly", "plenary", "closing", "opening"})
+AUDIENCE_VERBS = frozenset({"tell", "address", "brief", "open", "close", "chair", "attend", "inform"})
+
+
+def _not_an_act(tok: Token, pat: Pattern) -> bool:
+    """A trigger word used in a sense that reports no act between actors: a statement of opinion
+    ("agreed that", "warned that failure might ..."), a protest verb with an object ("demonstrated
+    a dignified attitude"), armed men marching, violence done to a thing or to oneself ("killed off a
+    plan", "killed himself"), a comparison ("like fighting Goliath"), a meeting that is the setting or
+    audience of what is reported ("told the annual meeting", "in the February meeting")."""
+    lem = lemma(tok)
+    root = pat.code[:2]
+    dobjs = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
+    if pat.needs_arg and not _slot_filled(tok, pat.args):
+        return True
+    if any(c.lower_ in REFLEXIVES for c in dobjs):
+        return True
+    if lem in THAT_SENSE and not dobjs and _opinion_clause(tok) and not _parties(tok):
+        return True
+    if pat.pos == "V" and root == "14" and lem in MARCH_VERBS:
+        if any(c.dep_ == "dobj" for c in tok.children):
+            return True
+        subj, _ = _subject(tok)
+        if subj is not None and lemma(subj) in ARMED_NOUNS:
+            return True
+    if (pat.pos == "V" and root in ("18", "19", "20") and any(lemma(c) in ABSTRACT_OBJECTS for c in dobjs)
+            and not any(c.dep_ == "prt" and c.lower_ in ("over", "with", "about") for c in tok.children)):
+        return True
+    if _compared(tok):
+        return True
+    if pat.pos == "V" and root in ("01", "02", "03", "04", "05") and _thing_agent(tok):
+        return True
+    if pat.pos == "V" and pat.code[:3] in ("042", "043"):
+        subj, passive = _subject(tok)
+        heads = [subj] + _prep_objects(subj, ("of",)) if subj is not None else []  # "hundreds of buses"
+        if any(lemma(h) in PRIVATE_TRAVELLERS or _crowd(h) for h in heads):
+            return True  # "pilgrims began arriving", "13,000 Albanians have arrived": travel, not a visit
+    if pat.pos == "N" and root == "14" and lem == "demonstration" and _prep_objects(tok, ("of",)):
+        return True  # "a stark demonstration of Iran's contempt": a display
+    if pat.code[:3] in ("040", "046"):
+        if pat.pos == "V":  # "the commission meeting in Geneva": a session
+            return tok.dep_ == "acl" and tok.tag_ == "VBG" and not dobjs and not _prep_objects(tok, ("with",))
+        partner = bool(_prep_objects(tok, ("with", "between")))
+        if tok.dep_ == "pobj" and tok.head.lower_ in SETTING_PREPS and not partner:
+            return True
+        if tok.dep_ in ("dobj", "dative") and lemma(tok.head) in AUDIENCE_VERBS and not partner:
+            return True
+        if not partner and any(c.dep_ in ("amod", "compound") and lemma(c) in SETTING_MODIFIERS for c in tok.children):
+            return True
+    return False
+
+
+def _parties(tok: Token) -> bool:
+    """"X and Y agree that ...", "X agrees with Y that ...": two sides reaching one view is an agreement."""
+    if _prep_objects(tok, ("with",)):
+        return True
+    subj, _ = _subject(tok)
+    return subj is not None and bool(_conjuncts(subj))
+
+
+def _opinion_clause(tok: Token) -> bool:
+    """A "that" clause says what the subject thinks, not what it does; a warning that the speaker
+    itself will act ("warned that it would retaliate") stays a threat."""
+    for c in tok.children:
+        if c.dep_ in ("ccomp", "acl") and c.pos_ in ("VERB", "AUX") and (
+                c.dep_ == "ccomp" or any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)):
+            if lemma(tok) in ("warn", "warning"):
+                subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+                future = any(a.dep_ == "aux" and a.lower_ in FUTURE_AUX for a in c.children)
+                if future and subj is not None and subj.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
+                    return False
+            return True
+    return False
+
+
+def _slot_filled(tok: Token, args: tuple[str, ...]) -> bool:
+    """Whether any argument slot of the pattern has a dependent, actor or not."""
+    for arg in args:
+        if arg in ("dobj", "dative"):
+            if any(c.dep_ in (arg, "nsubjpass") for c in tok.children):
+                return True
+        elif _prep_objects(tok, (arg,)):
+            return True
+    return False
+
+
+CROWD_WORDS = frozenset({"hundreds", "thousands", "dozens", "scores", "tens", "millions"})
+
+
+def _people(tok: Token) -> bool:
+    """A noun naming people or a body of them ("soldiers", "extremists", "the government", "Senate")."""
+    lem = lemma(tok)
+    return (lem in HUMAN_NOUNS or lem in ARMED_NOUNS or tok.pos_ == "PROPN"
+            or lem.endswith(("ist", "ian", "ary")))  # extremist, politician, missionary
+
+
+def _crowd(tok: Token) -> bool:
+    """"13,000 Albanians", "thousands of people": a crowd of private people, not a delegation."""
+    if tok.lower_ in CROWD_WORDS:
+        return True
+    for c in tok.children:
+        if c.dep_ == "nummod":
+            digits = c.text.replace(",", "")
+            if c.lower_ in CROWD_WORDS or (digits.isdigit() and int(digits) >= 100):
+                return True
+    return False
+
+
+def _thing_agent(tok: Token) -> bool:
+    """"the US unit is supported by a wide gap in rates": a passive whose "by" names a thing, not a doer."""
+    agent = _agent(tok)
+    return (agent is not None and agent.pos_ == "NOUN" and lemma(agent) not in HUMAN_NOUNS
+            and not any(c.dep_ in ("compound", "amod", "poss") and c.pos_ == "PROPN" for c in agent.children))
+
+
+def _compared(tok: Token) -> bool:
+    t = tok
+    for _ in range(4):
+        if t.dep_ in ("pcomp", "pobj") and t.head.lower_ in ("like", "unlike"):
+            return True
+        if t.dep_ in CLAUSE_BOUNDARY or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+def _private(actor: Actor | None) -> bool:
+    """A person the tables neither place nor give an office: no one codes acts between such people."""
+    return actor is None or (actor.kind == "person" and not actor.country and not actor.code and not actor.role)
+
+
 def _events_for(ctx: _Context, sent: SpacySpan, cand: _Candidate, frame: _Frame, times: list[Time]) -> list[Event]:
     tok, pat = cand.token, cand.pattern
-    if _other_sense(ctx, tok, pat):
+    if _other_sense(ctx, tok, pat) or _not_an_act(tok, pat):
         return []
     sources, targets = _roles(ctx, cand, frame)
     if frame.speaker is not None:  # "X said Y must ...": Y is asked, X asks
         targets = sources or targets
         sources = [frame.speaker]
-    sources = _unique([_proxy(ctx, a, sent) for a in sources if a is not None])
-    targets = _unique([_proxy(ctx, a, sent) for a in targets if a is not None])
     location = _location(ctx, tok)
+    # a visitor or a host is not of the country visited ("the envoy arrived in Lima"); elsewhere one
+    # country on both sides is a domestic event ("Peru's government ordered the paper El Tiempo ...")
+    visited = {a.id for a in targets if a is not None} if frame.code[:2] == "04" else set()
+    visited |= {location.id} if location else set()
+    sources = _unique([_proxy(ctx, a, sent, frozenset(visited)) for a in sources if a is not None])
+    targets = _unique([_proxy(ctx, a, sent) for a in targets if a is not None])
     if not sources and not targets and (location is None or coding.quad(frame.code) not in (2, 4)):
         return []
-    if location is not None and not targets and coding.quad(frame.code) in (2, 4):
+    if sources and all(_private(a) for a in sources) and all(_private(a) for a in targets):
+        return []  # "she said she first met her husband there": private lives
+    if (pat.pos == "V" and pat.code[:3] in ("040", "046") and not targets and len(sources) < 2
+            and not frame.hypothetical):
+        return []  # "was talking from a position of strength": a meeting needs someone met
+    if location is not None and not targets and coding.quad(frame.code) in (2, 4) and frame.code[:2] != "06":
         targets = [location]  # "strengthened its forces in Lebanon", "killed in Beirut": done to the place
     pairs: list[tuple[Actor | None, Actor | None]] = []
-    if not targets and len(sources) > 1 and (frame.code.startswith(SYMMETRIC_ROOTS) or lemma(tok) in RECIPROCAL_VERBS):
+    done_to = any(c.dep_ == "nsubjpass" for c in tok.children) and _agent(tok) is not None
+    if (not targets and len(sources) > 1 and not done_to
+            and (frame.code.startswith(SYMMETRIC_ROOTS) or lemma(tok) in RECIPROCAL_VERBS)):
         pairs = [(a, b) for a in sources for b in sources if a.id != b.id]
     else:
         for s in sources or [None]:
@@ -803,6 +1078,8 @@ def _events_for(ctx: _Context, sent: SpacySpan, cand: _Candidate, frame: _Frame,
                 # one country on both sides is a domestic event ("Algerian police arrested Algerian
                 # militants"); one person or body on both sides is a misread pronoun
                 if s is not None and t is not None and s.id == t.id and s.kind != "country":
+                    if len(targets) > 1:
+                        continue  # "talks between A and B": A meets B, not no one
                     t = None
                 pairs.append((s, t))
     code = frame.code
@@ -858,6 +1135,8 @@ def _roles(ctx: _Context, cand: _Candidate, frame: _Frame) -> tuple[list[Actor],
                 used.add(c.i)
                 break
         by = _prep_objects(tok, ("by",))
+        if not by and not sources and pat.code[:2] in SAID_ROOTS and "from" not in pat.args:
+            by = _prep_objects(tok, ("from",))  # "sparked criticism from China": China criticised
         if by:
             sources = _actors_of(ctx, by[0])
             used.add(by[0].i)
@@ -869,6 +1148,10 @@ def _roles(ctx: _Context, cand: _Candidate, frame: _Frame) -> tuple[list[Actor],
             if subj is not None and not passive:
                 sources = _actors_of(ctx, subj)
                 used.add(subj.i)
+        between = _prep_objects(tok, ("between",)) if not sources else []
+        if between and pat.code[:2] in ("03", "04") and pat.code != "045" and len(_actors_of(ctx, between[0])) > 1:
+            sources = _actors_of(ctx, between[0])  # "talks between the two presidents": both sides meet
+            used.add(between[0].i)
         hosts = [tok] + ([verb] if verb is not None else [])
     else:
         subj, passive = _subject(frame.actor_tok or tok)
@@ -883,14 +1166,21 @@ def _roles(ctx: _Context, cand: _Candidate, frame: _Frame) -> tuple[list[Actor],
             sources = _actors_of(ctx, subj)
             used.add(subj.i)
         hosts = [tok] + [c for c in tok.children if c.dep_ == "dobj"]  # "lodged a protest with X"
+    for i in list(used):
+        used.update(c.i for c in _conjuncts(ctx.doc[i]))
+    if pat.pos == "N" and not targets and tok.dep_ == "dobj" and lemma(tok.head) in DRAW_VERBS:
+        subj, passive = _subject(tok.head)  # "Chile sparked criticism from Peru": Chile is criticised
+        if subj is not None and not passive and subj.i not in used:
+            targets = _actors_of(ctx, subj)
     if frame.target_tok is not None:  # "urged X to ...", "ordered X to ...": X is the one acted on
         named = _actors_of(ctx, frame.target_tok)
         if named:
             return sources, named
     if not targets:
         targets = _named_targets(ctx, hosts, pat.args)
-    if not targets:
-        targets = _nearest_object_actor(ctx, tok, used, {a.id for a in sources})
+    if not targets:  # the country a source is placed by is no target of its own ("the minister accused ... his country's progress")
+        source_ids = {a.id for a in sources} | {p.id for a in sources if (p := _proxy(ctx, a, tok.sent)) is not None}
+        targets = _nearest_object_actor(ctx, tok, used, source_ids)
     if not targets and frame.code.startswith(("10", "02")) and pat.pos == "V":
         targets = _addressee_clause(ctx, tok)  # "demanded that Peru explain its plans": Peru is asked
     if not targets and frame.code.startswith("14"):
@@ -898,6 +1188,11 @@ def _roles(ctx: _Context, cand: _Candidate, frame: _Frame) -> tuple[list[Actor],
     if not targets and frame.code.startswith("13") and frame.condition_tok is not None:
         targets = _actors_of(ctx, frame.condition_tok)  # "threatened to walk out if the US deploys": the US
     return sources, targets
+
+
+DRAW_VERBS = frozenset({"spark", "draw", "provoke", "trigger", "attract", "face", "incur", "earn", "prompt", "win",
+                        "receive", "meet"})
+SAID_ROOTS = frozenset({"01", "02", "05", "10", "11", "12", "13"})
 
 
 def _addressee_clause(ctx: _Context, tok: Token) -> list[Actor]:
@@ -996,7 +1291,8 @@ def _domestic_party(ctx: _Context, tok: Token, actor: Actor, used: set[int]) -> 
     if actor.kind != "country":
         return False
     if tok.dep_ in ("amod", "compound", "poss", "nmod") and ctx.by_token.get(tok.head.i) is None:
-        return True  # the target is a body of the country
+        # the target is a body of the country ("Peruvian soldiers"), not a thing of it ("China's progress")
+        return _people(tok.head)
     # the source is a body of it: its phrase's head is no mention of the country
     return bool(used) and all(ctx.by_token.get(u) is not actor for u in used)
 

@@ -22,6 +22,7 @@ class Pattern:
     groups: tuple[frozenset[str], ...]  # each group: one of these words must be a dependent of the trigger
     args: tuple[str, ...]  # where targets sit: "dobj", "dative" or preposition lemmas
     code: str
+    needs_arg: bool = False  # args marked "!": without a dependent in one of its slots the word means something else
 
 
 def parse(text: str, source: str = "event_verbs.tsv") -> dict[tuple[str, str], tuple[Pattern, ...]]:
@@ -47,8 +48,9 @@ def parse(text: str, source: str = "event_verbs.tsv") -> dict[tuple[str, str], t
         words = trigger.split()
         lemma = words[0].lower()
         groups = tuple(frozenset(w.lstrip("+").lower().split("|")) for w in words[1:])
-        arg_list = tuple(a for a in args.split(",") if a and a != "-")
-        table.setdefault((lemma, pos), []).append(Pattern(lemma, pos, groups, arg_list, code))
+        needs = args.endswith("!")
+        arg_list = tuple(a for a in args.rstrip("!").split(",") if a and a != "-")
+        table.setdefault((lemma, pos), []).append(Pattern(lemma, pos, groups, arg_list, code, needs))
     return {k: tuple(sorted(v, key=lambda p: -len(p.groups))) for k, v in table.items()}
 
 
