@@ -364,3 +364,11 @@ def test_reporting_noun_with_its_holder(nlp):
     text = "PolitiFact examined Donald Trump\u2019s claim that there have been thousands of shootings in Chicago."
     q = only(run(nlp, text), "thousands of shootings")
     assert q.cue == "claim" and q.speaker_text.startswith("Donald Trump")
+
+
+@pytest.mark.model
+def test_what_is_said_of_the_object_belongs_to_the_content(nlp):
+    text = "Chile accused Peru of hiding its naval plans. Bolivia called on Peru to withdraw its ships."
+    quotes = run(nlp, text)
+    assert only(quotes, "Peru of").text == "Peru of hiding its naval plans"
+    assert only(quotes, "withdraw").text == "Peru to withdraw its ships"

@@ -241,6 +241,9 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
     return None
 
 
+OBJECT_PREDICATE_PREPS = frozenset({"as", "of", "for"})
+
+
 def content_of(tok: Token, cue: Cue) -> tuple[int, int] | None:
     """Token range of the content a verbal cue reports, by the complements the lexicon allows."""
     doc = tok.doc
@@ -263,8 +266,10 @@ def content_of(tok: Token, cue: Cue) -> tuple[int, int] | None:
         for c in right:
             if c.dep_ == "dobj":
                 end = c.right_edge.i + 1
-                for d in right:  # "described it as ...": the predicate belongs with the object
-                    if d.i > c.i and (d.dep_ in ("oprd", "xcomp") or (d.dep_ == "prep" and d.lower_ == "as")):
+                # "described it as ...", "accused Iraq of hiding ...", "praised the rebels for ...":
+                # what is said of the object belongs with it
+                for d in right:
+                    if d.i > c.i and (d.dep_ in ("oprd", "xcomp") or (d.dep_ == "prep" and d.lower_ in OBJECT_PREDICATE_PREPS)):
                         end = max(end, d.right_edge.i + 1)
                 return _trim(doc, c.left_edge.i, end)
     if "pobj" in takes:
@@ -272,7 +277,11 @@ def content_of(tok: Token, cue: Cue) -> tuple[int, int] | None:
             if c.dep_ == "prep" and f"{tok.lemma_.lower()} {c.lower_}" == cue.phrase:
                 objs = [o for o in c.children if o.dep_ in ("pobj", "pcomp")]
                 if objs:
-                    return _trim(doc, objs[0].left_edge.i, objs[0].right_edge.i + 1)
+                    end = objs[0].right_edge.i + 1
+                    for d in right:  # "called on X to stop ...": what X is asked to do
+                        if d.i > c.i and d.dep_ in ("xcomp", "oprd"):
+                            end = max(end, d.right_edge.i + 1)
+                    return _trim(doc, objs[0].left_edge.i, end)
     if "pre" in takes:
         for c in kids:
             if c.i < tok.i and c.dep_ in ("ccomp", "parataxis"):
