@@ -28,6 +28,8 @@ def test_columns_equal_token_attributes(nlp):
     assert doccache.text(doc) == doc.text
     for name, attr in ATTRS.items():
         assert doccache.column(doc, name) == [getattr(t, attr) for t in doc], name
+    assert doccache.column(doc, "head") == [t.head.i for t in doc]
+    assert any(t.head.i < t.i for t in doc) and any(t.head.i > t.i for t in doc)  # both directions seen
 
 
 def test_columns_of_an_unparsed_doc_are_empty_strings():
@@ -36,6 +38,7 @@ def test_columns_of_an_unparsed_doc_are_empty_strings():
     assert doccache.column(doc, "is_upper") == [False, False, True, False]
     assert doccache.column(doc, "is_punct") == [False, True, False, True]
     assert doccache.column(doc, "idx") == [0, 6, 7, 9]
+    assert doccache.column(doc, "head") == [0, 1, 2, 3]  # no parse: every token is its own head
     assert doccache.text(doc) == "Hello (UN)"
     assert doccache.column(Doc(Vocab(), words=[]), "text") == []
 

@@ -305,3 +305,28 @@ def test_seed_article(nlp):
                          ("14 consecutive years", ("DURATION", "P14Y")), ("This year", ("DATE", "2024"))]:
         assert got[phrase] == want
     assert any("75 years" in t and v == ("DURATION", "P75Y") for t, v in got.items())
+
+
+def test_quick_trigger_scan_finds_the_plain_scans_windows():
+    """The scan shortcuts (a word test, a trigger without its \\b) change no window, at word edges
+    and inside words ("bible" holds "bi", "spend" holds "end") alike."""
+    import re
+
+    from communique.temporal.grammar import _LOWERED, RULES, _quick_windows, _scan_plan, _windows
+
+    texts = [
+        "By year-end the trend of semiannual spending ahead of the biannual vote: 5 pm EST, ESTONIA",
+        "Bible_year endless aheadof yearly inthe ofthe in the end; the year 1999's half-century",
+        "years of the next week, this EST-style midday, and nothing more",
+        "",
+    ]
+    triggers = list(dict.fromkeys(t for _, _, t in RULES))
+    for text in texts:
+        for trigger in triggers:
+            for pattern, scanned in ((trigger, text), (_LOWERED.get(trigger), text.lower())):
+                if pattern is not None:
+                    assert _quick_windows(pattern, scanned) == _windows(pattern, scanned), pattern.pattern
+    # the shortcuts are in use: a word list for plain alternations, a relaxation for leading \b
+    assert any(_scan_plan(t)[0] for t in _LOWERED.values() if t is not None)
+    assert any(_scan_plan(t)[1] for t in triggers)
+    assert _scan_plan(re.compile(r"\bnot(?!\b)"))[1] is None  # \b under (?! is kept

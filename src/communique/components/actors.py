@@ -112,6 +112,7 @@ class Gazetteer:
                 if len(name) >= 5:
                     self.spelling_country.setdefault(name.casefold(), c.iso3)
         self.spellings: dict[str, list[str]] = {}
+        self._near: dict[str, str | None] = {}  # near_country's answers
         for name in self.spelling_country:
             self.spellings.setdefault(name[:1], []).append(name)
         self.places = {c.casefold(): iso3 for c, iso3 in knowledge.cities.items()}  # for datelines
@@ -124,10 +125,16 @@ class Gazetteer:
         self.max_role_words = max(len(t.split()) for t in knowledge.roles)
 
     def near_country(self, text: str) -> str | None:
-        """The country whose name or adjective `text` misspells (similarity >= 0.85, same first letter)."""
+        """The country whose name or adjective `text` misspells (similarity >= 0.85, same first letter).
+        Remembered per name: the same place names recur from article to article, and difflib is slow."""
         key = text.casefold()
+        if key in self._near:
+            return self._near[key]
         found = difflib.get_close_matches(key, self.spellings.get(key[:1], ()), n=1, cutoff=0.85)
-        return self.spelling_country[found[0]] if found else None
+        if len(self._near) >= 100_000:
+            self._near.clear()
+        got = self._near[key] = self.spelling_country[found[0]] if found else None
+        return got
 
     def dateline_country(self, dateline: str | None) -> str | None:
         """"KUALA LUMPUR, April 1 (AFP)" -> MYS: the longest run of leading words that names a place."""
@@ -168,6 +175,7 @@ class ActorReader:
         self.inner_countries: dict[int, str] = {}  # token index -> ISO3 of a country word inside another name
         self.aliases: dict[str, str] = {}  # "XNA" -> draft key, from "Xinhua News Agency (XNA)"
         self.describing: set[str] = set()  # people whose role is being read, against mutual recursion
+        self._columns: tuple | None = None  # the token columns _trim reads
 
     # ------------------------------------------------------------------ bookkeeping
     def draft(self, key: str, name: str, kind: str, **attrs) -> _Draft:
@@ -326,8 +334,11 @@ class ActorReader:
         """The entity without a leading "the", a trailing possessive, edge spaces and brackets; None
         for what is no name at all (a table row run together, a time zone, a lone "Ministry")."""
         doc = self.doc
-        words, lower = doccache.column(doc, "text"), doccache.column(doc, "lower")
-        space, punct = doccache.column(doc, "is_space"), doccache.column(doc, "is_punct")
+        if self._columns is None:  # read once per article: _trim runs for every entity, in several passes
+            self._columns = (doccache.column(doc, "text"), doccache.column(doc, "lower"),
+                             doccache.column(doc, "is_space"), doccache.column(doc, "is_punct"),
+                             doccache.column(doc, "idx"), doccache.text(doc))
+        words, lower, space, punct, idx, text = self._columns
         start, end = ent.start, ent.end
         while start < end and (space[start] or punct[start] or lower[start] == "the"):
             start += 1
@@ -336,8 +347,7 @@ class ActorReader:
             end -= 1
         if end <= start:
             return None
-        idx = doccache.column(doc, "idx")
-        text = doccache.text(doc)[idx[start]:idx[end - 1] + len(words[end - 1])]  # doc[start:end].text
+        text = text[idx[start]:idx[end - 1] + len(words[end - 1])]  # doc[start:end].text
         if "\n" in text or "  " in text or text in self.kb.not_actors or text.count("(") != text.count(")"):
             return None
         if not any(ch.isupper() for ch in text):

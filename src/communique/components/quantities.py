@@ -194,6 +194,9 @@ _MEASURE_PHRASES = {
     ("km", "/", "h"): "kilometre per hour", ("metric", "tons"): "tonne", ("metric", "tonnes"): "tonne",
     ("light", "years"): "light year",
 }
+# the words a phrase of each table can start (or, for _BEFORE, end) with: a cheap first test
+_FIRST_WORDS = {id(t): frozenset(k[0] for k in t) for t in (_AFTER, _PERCENT)}
+_LAST_WORDS = {id(_BEFORE): frozenset(k[-1] for k in _BEFORE)}
 # units only read as measures when the number is glued to them ("29km"), not spaced ("5 t")
 _GLUED_ONLY = {"t", "g", "l", "mt", "ha", "sq", "mm", "gb", "mb", "tb", "pp", "pts"}
 
@@ -216,6 +219,14 @@ BOUNDS_AFTER = {("or", "more"): "at_least", ("or", "so"): "about", ("plus",): "m
                 ("odd",): "about", ("-", "odd"): "about"}
 _BOUND_KEYS = sorted(((_keys(p), b) for b, ps in BOUNDS_BEFORE.items() for p in ps), key=lambda x: -len(x[0]))
 _BOUND_LONGEST = max(len(k) for k in [k for k, _ in _BOUND_KEYS] + list(BOUNDS_AFTER))
+# _BOUND_KEYS by length, longest first, each a dict (the first bound listed for a phrase wins)
+_BOUNDS_BY_LENGTH: list[tuple[int, dict[tuple[str, ...], str]]] = []
+for _key, _b in _BOUND_KEYS:
+    if not _BOUNDS_BY_LENGTH or _BOUNDS_BY_LENGTH[-1][0] != len(_key):
+        _BOUNDS_BY_LENGTH.append((len(_key), {}))
+    _BOUNDS_BY_LENGTH[-1][1].setdefault(_key, _b)
+_BOUND_LAST_WORDS = frozenset(k[-1] for k, _ in _BOUND_KEYS)
+_AFTER_LONGEST = max(len(k) for k in BOUNDS_AFTER)
 
 UP_WORDS = frozenset(
     "up rose rise rises rising risen increase increased increases increasing grew grow grows growing grown "
@@ -253,6 +264,13 @@ MONTHS = frozenset(
 _CLOCK_AFTER = {("a", ".", "m", "."), ("p", ".", "m", "."), ("am",), ("pm",), ("a", ".", "m"), ("p", ".", "m"),
                 ("o", "'", "clock"), ("o", "’", "clock"), ("gmt",), ("utc",), ("hrs",), ("est",), ("et",)}
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\S+\.(?:com|org|net|gov|html?)\S*", re.IGNORECASE)
+# Every _URL match contains "://", "@" or one of these; _URL itself backtracks over every word, and
+# most articles have no address at all.
+_URL_HINT = re.compile(r"www\.|\.(?:com|org|net|gov|htm)", re.IGNORECASE)
+
+
+def _may_have_url(text: str) -> bool:
+    return "@" in text or "://" in text or _URL_HINT.search(text) is not None
 _FUNCTION_TITLES = frozenset("the a an in on at of for and but or by to from with as since about over under "
                              "after before during some more less than nearly almost around only just".split())
 
@@ -276,6 +294,8 @@ def _seq(lx: list[Lexeme], i: int, n: int) -> tuple[str, ...]:
 
 def _match_after(lx: list[Lexeme], i: int, table: dict) -> tuple[str, int] | None:
     """Longest table phrase starting at lexeme i: (value, end)."""
+    if not 0 <= i < len(lx) or lx[i].low not in _FIRST_WORDS[id(table)]:
+        return None  # the common case, and no phrase of any length can start here
     for n in range(min(_MAX_CUR, len(lx) - i), 0, -1):
         key = _seq(lx, i, n)
         if key in table:
@@ -285,6 +305,8 @@ def _match_after(lx: list[Lexeme], i: int, table: dict) -> tuple[str, int] | Non
 
 def _match_before(lx: list[Lexeme], i: int, table: dict) -> tuple[str, int] | None:
     """Longest table phrase ending just before lexeme i: (value, start)."""
+    if not 0 < i <= len(lx) or lx[i - 1].low not in _LAST_WORDS[id(table)]:
+        return None
     for n in range(min(_MAX_CUR, i), 0, -1):
         key = _seq(lx, i - n, n)
         if key in table and _prefix_ok(lx, i - n, n):
@@ -433,13 +455,14 @@ class _Tokens:
     def __init__(self, doc: Doc):
         self.doc = doc
         self.starts = doccache.column(doc, "idx")
+        self.words = doccache.column(doc, "text")
         self.parsed = doc.has_annotation("DEP")
         self.tagged = doc.has_annotation("TAG")
 
     def at(self, char: int) -> Token | None:
         """The token containing char, or the first one after it."""
         i = bisect_left(self.starts, char + 1) - 1
-        if i >= 0 and self.doc[i].idx + len(self.doc[i]) > char:
+        if i >= 0 and self.starts[i] + len(self.words[i]) > char:
             return self.doc[i]
         i += 1
         return self.doc[i] if i < len(self.doc) else None
@@ -511,16 +534,19 @@ def _identifier(lx: list[Lexeme], num: Number, toks: _Tokens, text: str) -> bool
 
 def _bound(lx: list[Lexeme], core: _Core) -> tuple[str, int, int]:
     """(bound, first, last): the bound phrase before or after the figure widens its span."""
-    # the phrases of each length before and after the figure, made once for all the keys
-    before = [_seq(lx, core.first - n, n) for n in range(_BOUND_LONGEST + 1)]
-    after = [_seq(lx, core.last, n) for n in range(_BOUND_LONGEST + 1)]
-    after_next = [_seq(lx, core.last + 1, n) for n in range(_BOUND_LONGEST + 1)]
-    for key, bound in _BOUND_KEYS:
-        n = len(key)
-        if core.first >= n and before[n] == key:
-            if key == ("under",) and core.first >= 2 and lx[core.first - 2].low in ("down", "up"):
-                continue
-            return bound, core.first - n, core.last
+    first = core.first
+    if first > 0 and lx[first - 1].low in _BOUND_LAST_WORDS:
+        for n, table in _BOUNDS_BY_LENGTH:
+            if first >= n:
+                key = _seq(lx, first - n, n)
+                bound = table.get(key)
+                if bound is not None:
+                    if key == ("under",) and first >= 2 and lx[first - 2].low in ("down", "up"):
+                        continue
+                    return bound, first - n, core.last
+    # the phrases of each length after the figure, made once for all the keys
+    after = [_seq(lx, core.last, n) for n in range(_AFTER_LONGEST + 1)]
+    after_next = [_seq(lx, core.last + 1, n) for n in range(_AFTER_LONGEST + 1)]
     for key, bound in BOUNDS_AFTER.items():
         n = len(key)
         if key[0] == "or" and _is_word(lx, core.last) and after_next[n] == key:
@@ -575,12 +601,15 @@ _SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
 
 
 def _governor(tok: Token) -> Token:
-    """The verb (or root) a token hangs from."""
+    """The verb (or root) a token hangs from (walked over the cached columns, not Token objects)."""
+    doc = tok.doc
+    pos, head = doccache.column(doc, "pos"), doccache.column(doc, "head")
+    i = tok.i
     seen = 0
-    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i and seen < 30:
-        tok = tok.head
+    while pos[i] not in ("VERB", "AUX") and head[i] != i and seen < 30:
+        i = head[i]
         seen += 1
-    return tok
+    return tok if i == tok.i else doc[i]
 
 
 def _phrase(tok: Token, full: bool = False) -> Span:
@@ -722,7 +751,7 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
     if not numbers:
         return []
     toks = _Tokens(doc)
-    masked = [(m.start(), m.end()) for m in _URL.finditer(text)]
+    masked = [(m.start(), m.end()) for m in _URL.finditer(text)] if _may_have_url(text) else []
     masked += [(t.start, t.end) for t in (doc._.times or ())]
     numbers_at = {n.first: n for n in numbers}
     out: list[Quantity] = []
@@ -783,7 +812,10 @@ def _classify(lx, num: Number, toks: _Tokens, text: str, masked, numbers_at, flo
 
 
 def _in_url(text: str, s: int, e: int) -> bool:
-    return any(m.start() <= s and e <= m.end() for m in _URL.finditer(text, max(0, s - 300), min(len(text), e + 300)))
+    a, b = max(0, s - 300), min(len(text), e + 300)
+    if not _may_have_url(text[a:b]):
+        return False
+    return any(m.start() <= s and e <= m.end() for m in _URL.finditer(text, a, b))
 
 
 def _money_before(lx: list[Lexeme], num: Number):

@@ -912,22 +912,102 @@ class _TriggerScan:
         if got is None:
             lowered = _LOWERED.get(trigger)
             if lowered is not None and self.low is not None:
-                got = _windows(lowered, self.low)
+                got = _quick_windows(lowered, self.low)
             else:
-                got = _windows(trigger, self.text)
+                got = _quick_windows(trigger, self.text)
             self.done[trigger] = got
         return got
 
 
 def _windows(trigger: re.Pattern, text: str) -> list[tuple[int, int]]:
+    """The windows around every match of trigger in text (the plain scan _quick_windows equals)."""
+    return _merge(trigger.finditer(text), len(text))
+
+
+def _merge(matches, n: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
-    for m in trigger.finditer(text):
-        start, end = max(0, m.start() - _REACH), min(len(text), m.end() + _REACH)
+    for m in matches:
+        start, end = max(0, m.start() - _REACH), min(n, m.end() + _REACH)
         if spans and start <= spans[-1][1]:
             spans[-1] = (spans[-1][0], end)
         else:
             spans.append((start, end))
     return spans
+
+
+def _without_boundaries(pattern: str) -> str:
+    """The pattern with its \\b assertions taken out (outside character classes)."""
+    out, i, in_class = [], 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            if pattern[i + 1:i + 2] == "b" and not in_class:
+                i += 2
+                continue
+            out.append(pattern[i:i + 2])
+            i += 2
+            continue
+        if c == "[" and not in_class:
+            in_class = True
+        elif c == "]" and in_class:
+            in_class = False
+        out.append(c)
+        i += 1
+    return "".join(out)
+
+
+_LITERALS = re.compile(r"(?:\(\?:)?([a-z' -]+(?:\|[a-z' -]+)*)\)?")
+
+
+def _scan_plan(trigger: re.Pattern) -> tuple[tuple[str, ...] | None, re.Pattern | None]:
+    """How _quick_windows may scan for trigger: (words, relaxed).
+
+    words: for a case-sensitive alternation of plain words ("today|yesterday|tomorrow"), the words;
+    when none is in the text, nor is any match. relaxed: for a trigger that starts with \\b, the
+    trigger without its \\b assertions. It matches wherever the trigger does (dropping an assertion
+    only widens a regex), and Python's re searches it by its first characters, where a leading \\b
+    makes it try every position; each place it matches is then checked with the trigger itself."""
+    words = None
+    m = _LITERALS.fullmatch(trigger.pattern)
+    if m is not None and not trigger.flags & re.IGNORECASE and trigger.pattern.count("(") == trigger.pattern.count(")"):
+        words = tuple(m.group(1).split("|"))
+    relaxed = None
+    # (not under a negative lookaround, where dropping \b would narrow the regex instead)
+    if (trigger.pattern.startswith("\\b") or "|\\b" in trigger.pattern) and "(?!" not in trigger.pattern \
+            and "(?<!" not in trigger.pattern:
+        relaxed = re.compile(_without_boundaries(trigger.pattern), trigger.flags)
+    return words, relaxed
+
+
+def _quick_windows(trigger: re.Pattern, text: str) -> list[tuple[int, int]]:
+    """_windows(trigger, text), the same spans found faster: see _scan_plan."""
+    plan = _PLANS.get(trigger)
+    if plan is None:
+        plan = _PLANS[trigger] = _scan_plan(trigger)
+    words, relaxed = plan
+    if words is not None and not any(w in text for w in words):
+        return []
+    if relaxed is None:
+        return _windows(trigger, text)
+    found = []
+    pos, n = 0, len(text)
+    while pos <= n:
+        m = relaxed.search(text, pos)
+        if m is None:
+            break
+        s = m.start()
+        real = trigger.match(text, s)  # the trigger cannot match before s, where its relaxation does not
+        if real is None:
+            pos = s + 1
+        elif real.end() == s:
+            return _windows(trigger, text)  # an empty match: leave finditer's rules for those to finditer
+        else:
+            found.append(real)
+            pos = real.end()
+    return _merge(found, n)
+
+
+_PLANS: dict[re.Pattern, tuple[tuple[str, ...] | None, re.Pattern | None]] = {}
 
 
 def _matches(pattern: re.Pattern, windows: list[tuple[int, int]], text: str):
