@@ -45,6 +45,13 @@ from communique.numbers import lex, numbers_in, parse_number
         ("minus five point five", -5.5),
         ("negative one", -1),
         ("zero", 0),
+        ("hundred thousand", 1e5),
+        ("hundred million", 1e8),
+        ("three-and-a-half", 3.5),
+        ("one-and-a-quarter million", 1.25e6),
+        ("one billion and three quarters million", 1000750000),
+        ("five billion and three quarters", 5.75e9),
+        ("3 million and a quarter", 3.25e6),
     ],
 )
 def test_cardinals(text, value):
@@ -70,6 +77,12 @@ def test_cardinals(text, value):
         ("¾", 0.75),
         ("one in three", 1 / 3),
         ("two out of five hundred", 0.004),
+        ("one hundred thirty fifths", 100 / 35),
+        ("one hundred thirty-fifths", 100 / 35),
+        ("one hundred and thirty fifths", 26),
+        ("one hundred thirty two fifths", 26.4),
+        ("twenty fifths", 4),
+        ("2000 over 3", 2000 / 3),
     ],
 )
 def test_fractions(text, value):
@@ -107,6 +120,22 @@ def test_offsets_point_into_text():
 )
 def test_separate_numbers(text, values):
     assert [n.value for n in numbers_in(text)] == pytest.approx(values)
+
+
+@pytest.mark.parametrize(
+    "text, values",
+    [
+        ("a few hundred thousand", []),  # vague: no "one" to leave out
+        ("several hundred million", []),
+        ("five seconds later", [5]),  # "seconds" is no denominator on its own
+        ("rock-and-roll 3-and-4", [3, 4]),  # "-and-" joins only a fraction
+        ("two-and-a-half-year highs", [2.5]),
+    ],
+)
+def test_edges_of_the_grammar(text, values):
+    found = numbers_in(text)
+    assert [n.value for n in found] == pytest.approx(values)
+    assert all(text[n.start:n.end] == n.text and not n.text.endswith("-") for n in found)
 
 
 @pytest.mark.parametrize("text", ["5/17/2018", "2024-10-07", "192.168.1.2", "10:30", "hundreds of", "a first"])

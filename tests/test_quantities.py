@@ -155,6 +155,54 @@ def test_numbers_inside_time_expressions_are_left_to_times(blank):
     assert [(q.text, q.kind) for q in found] == [("first", "ordinal")]
 
 
+@pytest.mark.parametrize(
+    "text, phrase, value",
+    [
+        ("The value is five and a quarter.", "a quarter", 5.25),
+        ("They have 3 million and a quarter.", "a quarter", 3.25e6),
+        ("The value is one hundred and three quarters.", "one hundred and three quarters", 100.75),
+        ("The ratio is 2000 over 3.", "2000", 2000 / 3),
+    ],
+)
+def test_a_time_read_inside_a_bigger_number_gives_way(blank, text, phrase, value):
+    found = run(blank, text, times=[time_of(text, phrase, "P1Q", "DURATION")])
+    assert [q.value for q in found] == pytest.approx([value])
+
+
+@pytest.mark.parametrize(
+    "text, phrase",
+    [
+        ("He served two and a half years there.", "two and a half years"),
+        ("Profit fell in the past three quarters.", "the past three quarters"),
+        ("Cases rose in the first three quarters of 2005.", "the first three quarters"),
+        ("Sales grew in the first half of the year.", "the first half"),
+    ],
+)
+def test_periods_stay_times(blank, text, phrase):
+    found = run(blank, text, times=[time_of(text, phrase, "P3Q", "DURATION")])
+    assert [q for q in found if q.kind == "count"] == []
+
+
+def test_shares_after_a_bound_stay_shares(blank):
+    text = "Rebels have seized more than one quarter of Zaire."
+    found = run(blank, text, times=[time_of(text, "more than one quarter", "P1Q", "DURATION")])
+    assert [(q.kind, q.value) for q in found] == [("count", 0.25)]
+
+
+@pytest.mark.parametrize(
+    "text, value, unit",
+    [
+        ("It may need one kuai and five mao five.", 1.55, "CNY"),
+        ("Petrol costs 5 yuan 3 mao.", 5.3, "CNY"),
+        ("It costs one dollar and two and three points of credit.", 1.02, "USD"),
+        ("It costs 3 euros and 50 cents.", 3.5, "EUR"),
+    ],
+)
+def test_minor_units_after_an_amount(blank, text, value, unit):
+    q = only(run(blank, text), "money")
+    assert (q.value, q.unit) == (pytest.approx(value), unit)
+
+
 def test_ordinal_and_number_words(blank):
     found = run(blank, "the 75th anniversary, the twenty-first century, three million two hundred people")
     assert [(q.kind, q.value) for q in found] == [("ordinal", 75), ("ordinal", 21), ("count", 3000200)]

@@ -45,7 +45,7 @@ SCALE_ORDINALS = {
     "hundredth": 100.0, "thousandth": 1e3, "millionth": 1e6, "billionth": 1e9, "trillionth": 1e12,
 }
 # Fraction denominators: plural ordinals, plus half/quarter. "firsts"/"seconds" only inside compounds.
-DENOMINATORS = {w + "s": v for w, v in {**ORDINALS, **SCALE_ORDINALS}.items()}
+DENOMINATORS = {w + "s": v for w, v in {**ORDINALS, **SCALE_ORDINALS}.items() if w not in ("first", "second")}
 DENOMINATORS.update({"halves": 2, "half": 2, "quarters": 4, "quarter": 4})
 DOZENS = {"dozen", "dozens", "doz", "dozs", "dz", "dzs"}
 DIGIT_ORDINAL_SUFFIXES = {"st", "nd", "rd", "th"}
@@ -59,6 +59,8 @@ NUMBER_WORDS = frozenset(
     | set(DENOMINATORS) | DOZENS | {"hundred", "a", "an", "half"} | NEGATORS
 )
 
+# Words before a bare "hundred thousand" that make it a vague count ("a few hundred thousand").
+_VAGUE = frozenset({"few", "several", "many", "couple", "dozen", "dozens", "tens", "hundreds", "some"})
 _PERCENT_WORDS = {"%", "percent", "per", "pct", "percentage"}
 # Words first: a word starts with a letter, every code or number with a digit or ".", so the order
 # changes no match, and most lexemes are words (the scan then stops at its first alternative).
@@ -260,6 +262,9 @@ def _parse_int(lx: list[Lexeme], i: int) -> _Int | None:
             last, words = ("teen" if w in TEENS else "tens"), True
             j += 1
             continue
+        if w == "hundred" and last == "" and _w(lx, j + 1) in SCALES and (i == 0 or lx[i - 1].low not in _VAGUE):
+            current, tail, last = 1.0, 1.0, "a"  # "hundred thousand": the one is left out
+            continue
         if w == "hundred" or (w == "hundreds" and last in ("unit", "teen", "tens", "digit")):
             ok = last in ("unit", "teen", "tens", "a") and 0 < current < 100
             ok = ok or (last == "digit" and current == tail and (total == 0 or current < 10))
@@ -368,6 +373,15 @@ def _scale_after(lx: list[Lexeme], k: int) -> tuple[float, int] | None:
     return None
 
 
+def _tens_denominator(lx: list[Lexeme], parsed: _Int, den: float) -> float | None:
+    """"one hundred thirty fifths" is 100/35: tens right before a unit denominator join it when more
+    number comes before them, unless an "and" ties them to it ("one hundred and thirty fifths" is 130/5)."""
+    tens = lx[parsed.end - 1].low
+    if tens in TENS and den < 10 and parsed.value > TENS[tens] and _w(lx, parsed.end - 2) != "and":
+        return (parsed.value - TENS[tens]) / (TENS[tens] + den)
+    return None
+
+
 def _fraction(lx: list[Lexeme], i: int) -> tuple[float, int] | None:
     """A fraction phrase at i: "a half", "two-thirds", "three twenty-firsts", "one fifth", "½"."""
     w = _w(lx, i)
@@ -401,6 +415,9 @@ def _fraction(lx: list[Lexeme], i: int) -> tuple[float, int] | None:
     value, end, plural, _compound = d
     if not plural and parsed.value != 1:
         return None
+    split = _tens_denominator(lx, parsed, value)
+    if split is not None:
+        return split, end
     for a in range(parsed.end - 1, i, -1):
         if _w(lx, a) == "and":
             fr = _fraction(lx, a + 1)
@@ -491,8 +508,11 @@ def _number_at(lx: list[Lexeme], i: int) -> tuple[float, int, str, bool, bool, b
                 k += 1
                 scaled = True
     # "and" + fraction: "one and a half", "3 million and a quarter", "one billion and a half million"
-    if _w(lx, k) == "and" and not parsed.article:
-        fr = _fraction(lx, k + 1)
+    # "three-and-a-half": "-and-" glued on both sides joins the fraction as "and" does
+    hyphened = (_hyphen(lx, k) and _w(lx, k + 1) == "and" and _hyphen(lx, k + 2) and k + 3 < len(lx)
+                and all(lx[x].glued for x in range(k, k + 4)))
+    if (hyphened or _w(lx, k) == "and") and not parsed.article:
+        fr = _fraction(lx, k + 3 if hyphened else k + 1)
         if fr:
             fval, fend = fr
             sc = _scale_after(lx, fend)
@@ -531,7 +551,9 @@ def _number_at(lx: list[Lexeme], i: int) -> tuple[float, int, str, bool, bool, b
                 return sign * value * SCALE_ORDINALS[w2], kk + 1, "ordinal", digits, True, False
         d = _denominator(lx, kk)
         if d and d[2] and not parsed.digits:
-            return sign * value / d[0], d[1], "fraction", digits, scaled, False
+            split = _tens_denominator(lx, parsed, d[0]) if not d[3] else None
+            value = split if split is not None else value / d[0]
+            return sign * value, d[1], "fraction", digits, scaled, False
     return sign * value, k, "cardinal", digits, scaled, bare_m
 
 

@@ -19,7 +19,7 @@ from ..record import Quantity
 from . import doccache
 from .base import Stage
 from .lookup import actor_for_span
-from ..numbers import Lexeme, Number, find_numbers, lex
+from ..numbers import DENOMINATORS, Lexeme, Number, find_numbers, lex
 
 # --- currencies ---------------------------------------------------------------------------------
 # code: (names written after or before the amount, symbols written before the amount)
@@ -402,13 +402,33 @@ def _minor_tail(lx: list[Lexeme], core: _Core, numbers_at: dict[int, Number]) ->
     if nxt is None or nxt.form != "cardinal" or not (0 < nxt.value < 100) or not float(nxt.value).is_integer():
         return
     end = nxt.last
-    if _is_word(lx, end) and MINOR_UNITS.get(lx[end].low, (None, 0))[1] == 0.01:
-        end += 1
-    elif end < len(lx) and (lx[end].kind in ("word", "num") or lx[end].text in "$€£¥%"):
-        if not (_is_word(lx, end) and lx[end].low in ("more", "less")):
-            return
+    minor = MINOR_UNITS.get(lx[end].low) if _is_word(lx, end) else None
+    if minor and (minor[1] == 0.01 or minor[0] == core.unit) and nxt.value * minor[1] < 1:
+        core.value += nxt.value * minor[1]
+        core.last = end + 1
+        if minor[1] > 0.01:  # "one kuai and five mao five": the bare digit after mao is fen
+            last = numbers_at.get(end + 1)
+            if last is not None and last.form == "cardinal" and last.value in _DIGIT_VALUES and _ends_phrase(lx, last.last):
+                core.value += last.value * minor[1] / 10
+                core.last = last.last
+        return
+    if minor or not _ends_phrase(lx, end):
+        return
     core.value += nxt.value / 100
     core.last = end
+
+
+_DIGIT_VALUES = frozenset(float(v) for v in range(1, 10))
+
+
+def _ends_phrase(lx: list[Lexeme], i: int) -> bool:
+    """Nothing after lexeme i-1 that could be counted by the number before it: the end, a punctuation
+    mark, "and" ("one dollar and two and ..."), or "more"/"less"."""
+    if i >= len(lx):
+        return True
+    if lx[i].kind in ("word", "num"):
+        return lx[i].low in ("and", "more", "less")
+    return lx[i].text not in "$€£¥%"
 
 
 def _percent(lx: list[Lexeme], num: Number) -> _Core | None:
@@ -772,11 +792,13 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
 
 def _classify(lx, num: Number, toks: _Tokens, text: str, masked, numbers_at, floor: int) -> _Core | None:
     s, e = lx[num.first].start, lx[num.last - 1].end
-    if any(a < e and s < b for a, b in masked):
+    if any(a < e and s < b and not _number_holds(lx, num, s, e, a, b) for a, b in masked):
         if _in_url(text, s, e):
             return None
+        # "three quarters of them" is a share; "the first three quarters of 2005" a period
+        period = num.first > 0 and lx[num.first - 1].low in _PERIOD_BEFORE
         share = num.value < 1 and _seq(lx, num.last, 1) == ("of",) and not any(
-            a < e and s < b and b > e for a, b in masked)  # "three quarters of them" is a share
+            a < e and s < b and (b > e or (a < s and period)) for a, b in masked)
         if not share:
             return _money(lx, num, floor) or _percent(lx, num)  # inside a date or time: only money and percent stay
     core = _numbered_rank(lx, num)
@@ -809,6 +831,27 @@ def _classify(lx, num: Number, toks: _Tokens, text: str, masked, numbers_at, flo
     if not _keep_count(lx, num, toks):
         return None
     return _Core(num.first, num.last, num.value, "count", None, num)
+
+
+_LINKS = frozenset({"and", "over"})
+# Words before "two quarters", "half" in a time that make it a stretch of the calendar, not a share.
+_PERIOD_BEFORE = frozenset("first second third fourth last past next previous coming final latter opening "
+                           "recent consecutive straight".split())
+
+
+def _number_holds(lx: list[Lexeme], num: Number, s: int, e: int, a: int, b: int) -> bool:
+    """A time inside a number joined by "and" or "over" is a piece the time grammar read alone:
+    "five and a quarter" is 5.25 (not "a quarter" of a year), "one billion and three quarters
+    million", "2000 over 3". It must not reach past the number ("two and a half years" is a time);
+    when it covers all of it, the number must end in a fraction ("one hundred and three quarters")."""
+    if not (s <= a and b <= e):
+        return False
+    links = [k for k in range(num.first + 1, num.last - 1) if lx[k].low in _LINKS]
+    if not links:
+        return False
+    if (a, b) != (s, e):
+        return any(lx[k].start < a or lx[k].end > b for k in links)
+    return lx[num.last - 1].low in DENOMINATORS and lx[num.last - 1].low.startswith(("half", "quarter"))
 
 
 def _in_url(text: str, s: int, e: int) -> bool:
