@@ -174,3 +174,48 @@ def test_a_nationality_and_a_people_tagged_as_a_name_are_a_group_of_that_country
     assert (got["Bosnian Serbs"].kind, got["Bosnian Serbs"].country) == ("group", "BIH")
     assert (got["Rwandan Hutu"].kind, got["Rwandan Hutu"].country) == ("group", "RWA")
     assert all(a.kind != "person" for a in got.values())
+
+
+def test_a_misspelling_differs_as_typos_do_not_as_other_words():
+    assert actors._typo_of("britian", "britain") and actors._typo_of("zaireans", "zairean")
+    assert not actors._typo_of("indiana", "indian")  # a longer word, not a slip
+    assert not actors._typo_of("turkes", "turks")  # another inflection: the surname Turkes
+    assert not actors._typo_of("central asian", "central african")
+
+
+def test_dateline_place_is_the_leading_capitalised_words():
+    assert actors._dateline_place("GAO, Mali, April 7 , 1997 (AFP)") == "gao"
+    assert actors._dateline_place("HO CHI MINH CITY, April 8 , 1997 (AFP)") == "ho chi minh city"
+    assert actors._dateline_place(None) is None
+
+
+def test_surname_tagged_as_organisation_joins_the_person(nlp):
+    got = read(nlp, "Defence Minister Turhan Tayan will visit Israel next week. Tayan would meet officials "
+                    "in Jerusalem, Turkish diplomats said.", date="1997-04-03")
+    assert [m.text for m in got["Turhan Tayan"].mentions] == ["Turhan Tayan", "Tayan"]
+    assert "Tayan" not in got
+
+
+def test_a_name_used_as_a_place_is_no_person(nlp):
+    got = read(nlp, "The petrochemical complex in the northern city of Tabriz opened on Monday, Tabriz officials said.")
+    assert "Tabriz" not in got
+
+
+def test_a_stake_in_a_firm_does_not_make_it_a_place(nlp):
+    got = read(nlp, "Tomen bought a stake in the Rotterdam-based Koppert.")
+    assert "Rotterdam" not in got and "Koppert" in got
+
+
+def test_deputy_before_a_title_is_part_of_the_role(nlp):
+    got = read(nlp, "Russia's deputy governor Oleg Chemezov said the plan would work.")
+    assert got["Oleg Chemezov"].role == "deputy governor" and got["Oleg Chemezov"].country == "RUS"
+
+
+def test_a_name_after_a_noun_for_a_firm_is_an_organisation(nlp):
+    got = read(nlp, "Victor Lespinasse, vice president of the brokerage firm Dean, said prices fell.")
+    assert got["Dean"].kind == "organization"
+
+
+def test_another_place_of_a_similar_shape_is_no_misspelt_country():
+    assert not actors._typo_of("portland", "poland") and not actors._typo_of("bolivar", "bolivia")
+    assert actors._typo_of("dominicna republic", "dominican republic") and actors._typo_of("japanse", "japanese")

@@ -29,6 +29,43 @@ _DETERMINERS = {"the", "The"}
 _PRONOUN_OWNERS = {"his", "her", "their", "its"}
 _STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG"}
 _PRIORITY = {"country": 0, "igo": 1, "seat": 2, "person": 3, "adjective": 4, "capital": 5}
+# a name right after these prepositions is where something happens ("in Naples", "through Kasumbalesa")
+_LOC_PREPS = frozenset({"in", "near", "outside", "around", "across", "into", "throughout", "through", "via",
+                        "towards", "toward", "inside"})
+# "the city of Tabriz", "the towns of Torbat Jam and Tayyebad": what a place name is "of"
+_PLACE_NOUNS = frozenset({"city", "cities", "town", "towns", "village", "villages", "port", "island", "islands",
+                          "province", "provinces", "region", "district", "suburb", "suburbs", "county", "prefecture",
+                          "municipality", "capital", "state", "area", "outskirts"})
+# "Java province", "Durres port", "Java towns": a place noun right after a name makes it a place
+_PLACE_AFTER = frozenset({"province", "port", "town", "towns", "village", "villages", "region", "district",
+                          "island", "prefecture", "county", "airport", "harbour", "harbor", "residents",
+                          "station"})
+# "a stake in Koppert", "confidence in Blair": an "in" that is no place
+_STAKES = frozenset({"stake", "share", "interest", "investment", "holding", "role", "part", "confidence", "faith",
+                     "trust", "belief", "change", "rise", "fall", "increase", "decrease"})
+# "CMS Precis, a media monitoring company": nouns in apposition that no person is called
+_FIRM_NOUNS = frozenset({"company", "firm", "consultancy", "brokerage", "conglomerate", "subsidiary", "affiliate",
+                         "corporation", "insurer", "retailer", "bank"})
+# "the Telugu Desam party", "the Grey Wolves organisation": a name before these is an organisation's
+_ORG_AFTER = frozenset({"party", "organisation", "organization", "movement", "company", "firm", "group",
+                        "newspaper", "daily", "weekly"})
+# the last word of a place's name ("Sydney Harbour", "Ho Chi Minh City", "Ben Nevis" has none)
+_PLACE_ENDINGS = frozenset({"Harbour", "Harbor", "River", "Island", "Islands", "Bay", "Lake", "Mountain",
+                            "Mountains", "Valley", "Street", "Square", "Airport", "City", "Province", "District",
+                            "Strait", "Peninsula", "Sea", "Gulf", "Coast", "Desert", "Plateau", "Road", "Avenue",
+                            "Bridge", "Canal", "Heights", "Hills", "Beach", "Prefecture", "County"})
+# "the brokerage firm Dean", "the weekly Akhbar al-Yom": a name after these nouns is an organisation's
+_ORG_NOUNS = frozenset({"firm", "company", "consultancy", "weekly", "daily", "newspaper", "paper", "magazine",
+                        "bank", "brokerage", "agency", "carrier", "airline", "maker", "manufacturer", "producer",
+                        "giant", "conglomerate", "chain", "insurer", "retailer", "broadcaster", "network",
+                        "publisher", "subsidiary", "affiliate", "group", "party", "institute",
+                        "tabloid", "journal", "monthly"})
+# days and months that end no name (not "May": Theresa May)
+_TRAILING_DATES = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+                             "January", "February", "March", "April", "July", "September", "October",
+                             "November", "December"})
+# a role word after these is a lesser office of that kind ("deputy governor", "vice minister")
+_ROLE_PREFIXES = frozenset({"deputy", "assistant", "junior"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +97,55 @@ class _Draft:
 
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
+
+
+def _typo_of(word: str, name: str) -> bool:
+    """Whether `word` differs from the similar `name` as a slip of the keys does ("Britian", "Japanse",
+    "Dominicna Republic": one slip a word), not as another word does: a longer or shorter form of it
+    ("Indiana" and "Indian", "Malaga" and "Malagasy"), another inflection ("Turkes" and "Turks"), a
+    different word inside a longer name ("Central Asian"), another place ("Portland", "Bolivar")."""
+    if word.startswith(name):  # "Zaireans", "Turkish-" are the name; "Indiana" is another
+        rest = word[len(name):]
+        return rest == "s" or not rest.isalpha()
+    if name.startswith(word):
+        return False
+    if word.endswith("es") and name.endswith("s") and word[:-2] == name[:-1]:
+        return False
+    words, names = word.split(), name.split()
+    if len(words) != len(names):
+        return True
+    return all(_slips(w, n) <= 1 for w, n in zip(words, names))
+
+
+def _slips(a: str, b: str) -> int:
+    """Keystroke slips between two words: letters added, dropped, changed or swapped with the next
+    (optimal string alignment distance). "Japanse" is one from "Japanese"; "Portland" two from "Poland"."""
+    if a == b:
+        return 0
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+def _dateline_place(dateline: str | None) -> str | None:
+    """"GAO, Mali, April 7 (AFP)" -> "gao": the leading capitalised words, where the story was filed."""
+    if not dateline:
+        return None
+    words = []
+    for w in dateline.split():
+        w = w.strip(" ,.:;()-–—")
+        if not w or not w.isupper() or not w.isalpha():
+            break
+        words.append(w)
+    return " ".join(words).casefold() or None
 
 
 def _article_day(doc: Doc) -> date | None:
@@ -133,7 +219,7 @@ class Gazetteer:
         found = difflib.get_close_matches(key, self.spellings.get(key[:1], ()), n=1, cutoff=0.85)
         if len(self._near) >= 100_000:
             self._near.clear()
-        got = self._near[key] = self.spelling_country[found[0]] if found else None
+        got = self._near[key] = self.spelling_country[found[0]] if found and _typo_of(key, found[0]) else None
         return got
 
     def dateline_country(self, dateline: str | None) -> str | None:
@@ -176,6 +262,9 @@ class ActorReader:
         self.aliases: dict[str, str] = {}  # "XNA" -> draft key, from "Xinhua News Agency (XNA)"
         self.describing: set[str] = set()  # people whose role is being read, against mutual recursion
         self._columns: tuple | None = None  # the token columns _trim reads
+        self._places: dict[str, bool] = {}  # entity text -> whether the article uses it as a place's name
+        self.person_words: dict[str, int] = {}  # word -> how many PERSON entity names hold it
+        self.dateline_place = _dateline_place(doc._.dateline)
 
     # ------------------------------------------------------------------ bookkeeping
     def draft(self, key: str, name: str, kind: str, **attrs) -> _Draft:
@@ -197,6 +286,10 @@ class ActorReader:
         doc = self.doc
         ents = list(doc.ents)
         ent_of = {i: e for e in ents for i in range(e.start, e.end)}
+        self.person_words = {}
+        for name in {e.text for e in ents if e.label_ == "PERSON"}:
+            for w in set(name.split()):
+                self.person_words[w] = self.person_words.get(w, 0) + 1
         self.gazetteer_pass(ent_of)
         self.organization_pass(ents)
         self.person_pass(ents)
@@ -251,20 +344,80 @@ class ActorReader:
                 continue
             if ent.label_ in ("GPE", "NORP") and self._misspelt_country(span):
                 continue
-            if ent.label_ == "ORG" and not self._abbreviation(span):
+            if ent.label_ == "ORG" and not self._abbreviation(span) and not self._place_name(span, "ORG"):
                 self._organization(span)
 
     def _misspelt_country(self, span: Span) -> bool:
         """"Ethopia", "Afganistan": a place or people name one or two letters off a country's."""
         text = span.text
-        if len(text) < 5 or not text[:1].isupper():
-            return False
+        if len(text) < 5 or not text[:1].isupper() or text in self.person_words:
+            return False  # "Turkes" is Alparslan Turkes where the parser names him once
         iso3 = self.gaz.near_country(text)
         if iso3 is None:
             return False
         c = self.kb.by_iso3[iso3]
         self.mention(self.draft(f"country:{iso3}", c.name, "country", country=iso3, code=iso3), span.start, span.end)
         return True
+
+    def _place_name(self, span: Span, label: str) -> bool:
+        """Whether the parser's PERSON or ORG `span` names a place: the town of the dateline, a name
+        ending in "Harbour" or "City" (PERSON only: "Manchester City" is a club), or a name the article
+        uses as a place somewhere ("in Naples", "the city of Tabriz", "Rotterdam-based", "Java
+        province"). After "in" or "to" only a known town or a PERSON counts: companies are "in" deals."""
+        text = span.text
+        key = f"{label}:{text}"
+        got = self._places.get(key)
+        if got is None:
+            got = self._places[key] = self._names_a_place(span, label)
+        return got
+
+    def _names_a_place(self, span: Span, label: str) -> bool:
+        doc = self.doc
+        text = span.text
+        if text.casefold() == self.dateline_place:
+            return True
+        words = text.split()
+        if label == "PERSON" and len(words) > 1 and words[-1] in _PLACE_ENDINGS:
+            return True
+        if label == "PERSON" and (any(self.person_words.get(w, 0) > (w in words) for w in words)
+                                  or self._titled(text)):
+            return False  # "Kim Sang-Hyon" beside "Kim Jong-Pil", "mayor Yuri Luzhkov": a person
+        known = text.casefold() in self.gaz.places
+        body = doccache.text(doc)
+        n = len(doc)
+        for m in re.finditer(r"(?<!\w)" + re.escape(text) + r"(?!\w)", body):
+            o = doc.char_span(m.start(), m.end())
+            if o is None:
+                continue
+            nxt = doc[o.end] if o.end < n else None
+            if nxt is not None:
+                if nxt.text in _POSSESSIVE:
+                    continue
+                if nxt.lower_ in _PLACE_AFTER or nxt.lower_ == "-based" or (
+                        nxt.text == "-" and o.end + 1 < n and doc[o.end + 1].lower_ == "based"):
+                    return True
+            tok = o.root
+            while tok.dep_ == "conj" and tok.head is not tok:
+                tok = tok.head
+            prep = tok.head if tok.dep_ == "pobj" else (doc[o.start - 1] if o.start > 0 else None)
+            if prep is None:
+                continue
+            if prep.lower_ == "of" and prep.head.lower_ in _PLACE_NOUNS and prep.head.i < prep.i:
+                return True
+            if prep.lower_ in _LOC_PREPS and (label == "PERSON" or known) and prep.head.lemma_ not in _STAKES:
+                return True
+            if known and (prep.lower_ in ("to", "from", "at") or tok.dep_ == "compound"):
+                return True
+        return False
+
+    def _titled(self, text: str) -> bool:
+        """Whether `text` somewhere follows a title ("mayor Yuri Luzhkov", "General Manoussos ...")."""
+        body = doccache.text(self.doc)
+        for m in re.finditer(r"(?<!\w)" + re.escape(text) + r"(?!\w)", body):
+            o = self.doc.char_span(m.start(), m.end())
+            if o is not None and o.start > 0 and self._role_ending_at(o.start - 1)[0]:
+                return True
+        return False
 
     def _abbreviation(self, span: Span) -> bool:
         """An abbreviation in brackets after a name, or one defined so earlier, joins that actor."""
@@ -304,9 +457,15 @@ class ActorReader:
         d = self.draft(key, name, "organization")
         d.country = d.country or country
         d.sector = d.sector or sector
-        if d.country is None and d.sector in _STATE_SECTORS and self.home:
+        if d.country is None and d.sector in _STATE_SECTORS and self.home and self._home_leads():
             d.country = self.home
         self.mention(d, span.start, span.end)
+
+    def _home_leads(self) -> bool:
+        """Whether no other country is named more often than the dateline's (a country named once is
+        no rival): a London story about Papua New Guinea's "Commission of Inquiry" is no British one."""
+        counts = {d.country: len(d.mentions) for d in self.drafts.values() if d.kind == "country"}
+        return max(counts.values(), default=0) <= max(counts.get(self.home, 0), 1)
 
     def _possessor_country(self, span: Span) -> str | None:
         """"China's Foreign Ministry": the country named just before the organisation."""
@@ -343,8 +502,9 @@ class ActorReader:
         while start < end and (space[start] or punct[start] or lower[start] == "the"):
             start += 1
         while end > start and (space[end - 1] or words[end - 1] in _POSSESSIVE
-                               or punct[end - 1] and words[end - 1] not in ".)"):
-            end -= 1
+                               or punct[end - 1] and words[end - 1] not in ".)"
+                               or end - start > 1 and words[end - 1] in _TRAILING_DATES):
+            end -= 1  # "Edmonton Saturday": the day the parser glued to a name is no part of it
         if end <= start:
             return None
         text = text[idx[start]:idx[end - 1] + len(words[end - 1])]  # doc[start:end].text
@@ -375,11 +535,59 @@ class ActorReader:
                 continue
             if self._people_of_a_nation(span):
                 continue
+            if start == span.start and self._place_name(span, "PERSON"):
+                continue
+            if start == span.start and self._organization_named(span):
+                continue
             self.person_mention(start, span.end)
         self.surname_pass()
+        self._organizations_named_like_people()
         for d in list(self.drafts.values()):
             if d.kind == "person":
                 self.describe_person(d)
+
+    def _organization_named(self, span: Span) -> bool:
+        """A PERSON entity that names an organisation: after a noun for one ("the brokerage firm Dean",
+        "the weekly Akhbar al-Yom"), before one ("the Telugu Desam party"), beside one ("CMS Precis, a
+        media monitoring company") or the short form of a party the article names in full ("True
+        Path" beside "the True Path Party"). Joins that party or becomes an organisation."""
+        doc = self.doc
+        full = self.drafts.get(f"org:{_slug(span.text + ' Party')}")
+        before = doc[span.start - 1] if span.start > 0 else None
+        after = doc[span.end] if span.end < len(doc) else None
+        if full is None and not (
+                before is not None and before.lower_ in _ORG_NOUNS and before.pos_ == "NOUN"
+                or after is not None and after.lower_ in _ORG_AFTER and after.text.islower()
+                or any(c.dep_ == "appos" and c.lemma_.lower() in _FIRM_NOUNS for c in span.root.children)):
+            return False
+        if full is not None:
+            self.mention(full, span.start, span.end)
+        else:
+            self._organization(span)
+        return True
+
+    def _organizations_named_like_people(self) -> None:
+        """"Tayan said": a one-word ORG of the parser that is a word of exactly one person's full name
+        in the article ("Turhan Tayan"), or that full name itself, is that person."""
+        owners: dict[str, set[str]] = {}
+        for d in self.drafts.values():
+            if d.kind == "person" and " " in d.name and d.mentions:
+                owners.setdefault(d.name, set()).add(d.key)
+                for w in d.name.split():
+                    if w[:1].isupper() and len(w) > 1:
+                        owners.setdefault(w, set()).add(d.key)
+        if not owners:
+            return
+        for d in list(self.drafts.values()):
+            if d.kind != "organization" or d.code or d.sector or not d.key.startswith("org:"):
+                continue
+            keys = owners.get(d.name)
+            if not keys or len(keys) != 1 or (" " not in d.name and d.name.isupper()):
+                continue
+            person = self.drafts[next(iter(keys))]
+            del self.drafts[d.key]
+            for m in d.mentions:
+                self.mention(person, *m)
 
     def _people_of_a_nation(self, span: Span) -> bool:
         """"Bosnian Serbs", "Rwandan Hutu refugees": a nationality and a people, tagged by the parser as
@@ -479,7 +687,10 @@ class ActorReader:
             terms = self.kb.offices_of(d.name)
             if terms:
                 d.country = self._country_of_office(terms[0])
-        role = self.kb.roles.get((d.role or "").lower())
+        base = (d.role or "").lower()
+        if base.split(" ", 1)[0] in _ROLE_PREFIXES:
+            base = base.split(" ", 1)[1]  # a deputy governor is in the governor's sector
+        role = self.kb.roles.get(base)
         d.sector = role.sector if role else None
         if office is not None and d.role == office and d.sector != "MIL":
             d.sector = "GOV"  # a state office from the table ("chief executive" of Hong Kong) is government
@@ -496,7 +707,13 @@ class ActorReader:
         while i >= sent_start:
             term, size = self._role_ending_at(i)
             if term:
-                role = role or self.kb.roles[term].role
+                found = self.kb.roles[term].role
+                before = i - size
+                if before >= sent_start and doc[before].lower_ in _ROLE_PREFIXES \
+                        and not found.startswith(doc[before].lower_):
+                    found = f"{doc[before].lower_} {found}"  # "deputy governor", "Deputy Foreign Minister"
+                    size += 1
+                role = role or found
                 i -= size
                 continue
             owner = self.token_owner.get(i)
