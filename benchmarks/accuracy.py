@@ -235,7 +235,7 @@ def main() -> int:
         return 2
     from communique.pipeline import load_nlp
 
-    nlp = load_nlp()
+    nlp = load_nlp(plover_scheme="2021")  # "plover" scores the default names; "plover-0.5b1" renames them
     gold_mod = load_scorer(shared)
     results = []
     for name in args.sets or list(SETS):
