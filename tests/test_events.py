@@ -22,7 +22,7 @@ pytestmark = pytest.mark.model
 def nlp():
     from communique.pipeline import load_nlp
 
-    nlp = load_nlp()
+    nlp = load_nlp(plover_scheme="2021")  # the tests name 2021 types, whatever the environment says
     if "communique_events" not in nlp.pipe_names:
         nlp.add_pipe("communique_events")
     return nlp
@@ -98,14 +98,14 @@ def test_statement_is_an_event_where_it_is_the_act(nlp):
 
 
 def test_obligation_in_reported_speech_is_a_demand(nlp):
-    evs = run(nlp, "Britain said Libya must hand over the suspects.")._.events
-    assert [(e.source, e.target, e.cameo[:2]) for e in evs] == [("country:GBR", "country:LBY", "10")]
+    evs = run(nlp, "Canada said Sudan must free the detained aid workers.")._.events
+    assert [(e.source, e.target, e.cameo[:2]) for e in evs] == [("country:CAN", "country:SDN", "10")]
 
 
 def test_pronoun_source_is_the_quote_speaker(nlp):
-    doc = run(nlp, "Xi Jinping said he is ready to work with Vladimir Putin.")
+    doc = run(nlp, "Narendra Modi said he wants to cooperate closely with Joe Biden.")
     [ev] = doc._.events
-    assert ev.source == "person:xi-jinping" and ev.target == "person:vladimir-putin" and ev.cameo.startswith("03")
+    assert ev.source == "person:narendra-modi" and ev.target == "person:joe-biden" and ev.cameo.startswith("03")
 
 
 def test_compound_actors_give_one_event_per_pair(nlp):
@@ -194,8 +194,8 @@ def test_coordinated_predicate_of_the_same_actor_is_not_a_second_report(nlp):
 
 
 def test_infinitive_parsed_as_adverbial_clause_is_still_governed(nlp):
-    """"have sworn to fight" is a threat, whatever the parser attaches "to fight" as."""
-    [ev] = run(nlp, "Rebels in Chad have sworn to fight until they take the capital.")._.events
+    """"have sworn to fight on" is a threat, whatever the parser attaches the infinitive as."""
+    [ev] = run(nlp, "Militias in Libya have sworn to fight on until they hold Tripoli.")._.events
     assert ev.plover == "THREATEN" and ev.cameo.startswith("13")
 
 
@@ -208,18 +208,18 @@ def test_unplaced_person_is_coded_by_the_country_named_with_him(nlp):
         [ev] = doc._.events
         country = {a.id: a.country for a in doc._.actors}
         assert (country[ev.source], country[ev.target]) == (source, target), text
-    [ev] = run(nlp, "Thousands of Iraqi Kurds demonstrated in Kirkuk on Sunday.")._.events
-    assert ev.source == "country:IRQ"
+    [ev] = run(nlp, "Hundreds of Syrian Kurds protested in Qamishli on Friday.")._.events
+    assert ev.source == "country:SYR"
 
 
 def test_coordinated_adjectives_name_two_actors(nlp):
-    doc = run(nlp, "French and Egyptian warships launched joint exercises on Monday.")
-    assert {(e.source, e.target) for e in doc._.events} == {("country:FRA", "country:EGY"), ("country:EGY", "country:FRA")}
+    doc = run(nlp, "Indian and Japanese destroyers launched joint drills on Friday.")
+    assert {(e.source, e.target) for e in doc._.events} == {("country:IND", "country:JPN"), ("country:JPN", "country:IND")}
 
 
 def test_unless_makes_a_promise_an_ultimatum(nlp):
-    [ev] = run(nlp, "Nigeria will withdraw its troops from Chad unless Chad holds elections.")._.events
-    assert ev.plover == "THREATEN" and (ev.source, ev.target) == ("country:NGA", "country:TCD")
+    [ev] = run(nlp, "Ghana will recall its ambassador from Togo unless Togo releases the detainees.")._.events
+    assert ev.plover == "THREATEN" and (ev.source, ev.target) == ("country:GHA", "country:TGO")
 
 
 def test_threat_targets_the_subject_of_its_condition(nlp):
@@ -233,8 +233,8 @@ def test_protest_targets_the_object_of_its_purpose(nlp):
 
 
 def test_troops_arriving_are_deployed_not_visiting(nlp):
-    [ev] = run(nlp, "NATO peacekeeping troops arrived in Bosnia on Monday.")._.events
-    assert ev.cameo == "074" and ev.target == "country:BIH"
+    [ev] = run(nlp, "United Nations peacekeepers arrived in Haiti on Friday.")._.events
+    assert ev.cameo == "074" and ev.target == "country:HTI"
     [ev] = run(nlp, "Russian troops arrived in Syria on Monday.")._.events
     assert ev.cameo == "154"
     [ev] = run(nlp, "Vladimir Putin arrived in Syria on Monday.")._.events
@@ -242,13 +242,13 @@ def test_troops_arriving_are_deployed_not_visiting(nlp):
 
 
 def test_body_forced_out_is_expelled_not_deported(nlp):
-    [ev] = run(nlp, "Indonesia forced the United Nations refugee agency out of the country.")._.events
+    [ev] = run(nlp, "Sudan forced the UN children's agency out of its territory.")._.events
     assert (ev.cameo, ev.plover) == ("166", "SANCTION")
 
 
 def test_up_to_a_number_is_still_the_object(nlp):
-    [ev] = run(nlp, "Rebels in Mali kidnapped up to 16 Russian engineers.")._.events
-    assert ev.target == "country:RUS"
+    [ev] = run(nlp, "Gunmen in Nigeria abducted up to 12 Chinese miners.")._.events
+    assert ev.target == "country:CHN"
 
 
 def test_refusal_is_a_rejection_not_a_negated_act(nlp):
@@ -269,7 +269,7 @@ def test_second_predicate_shares_an_active_subject_with_a_passive(nlp):
 
 
 @pytest.mark.parametrize("text, code", [
-    ("Denmark accepted a formula for ending the dispute.", "030"),
+    ("Norway accepted a compromise to settle the fishing quarrel.", "030"),
     ("Jordan and Egypt reached an agreement on water.", "030"),
     ("Turkey will allow refugees to return to Syria.", "035"),
 ])
@@ -313,77 +313,80 @@ def test_domestic_event_has_one_country_on_both_sides(nlp):
 
 def test_body_of_the_source_country_can_be_the_target(nlp):
     # a country acting on its own nationals is a domestic event, not a search for some other country
-    doc = run(nlp, "Peru is investigating abuses by Peruvian soldiers against Bolivian farmers.")
-    assert ("country:PER", "country:PER", "090") in triples(doc)
-    doc = run(nlp, "Thousands of Peruvian farmers marched on Sunday demanding autonomy from Peru.")
-    assert any(e.source == e.target == "country:PER" and e.cameo.startswith("14") for e in doc._.events)
+    doc = run(nlp, "Ecuador is investigating killings by Ecuadorian police officers against Colombian migrants.")
+    assert ("country:ECU", "country:ECU", "090") in triples(doc)
+    doc = run(nlp, "Thousands of Ecuadorian students marched on Friday demanding independence from Ecuador.")
+    assert any(e.source == e.target == "country:ECU" and e.cameo.startswith("14") for e in doc._.events)
 
 
 def test_coordinated_verb_objects_do_not_steal_the_target(nlp):
-    doc = run(nlp, "Chile has violated a ban by Peru and praised Bolivia.")
-    assert ("country:CHL", "country:PER", "128") in triples(doc)
+    doc = run(nlp, "Ecuador openly violated an agreement with Colombia and thanked Venezuela.")
+    assert ("country:ECU", "country:COL", "128") in triples(doc)
 
 
 def test_where_a_body_is_based_places_it(nlp):
-    [ev] = [e for e in run(nlp, "A newspaper based in Lima criticized Chile.")._.events if e.target == "country:CHL"]
-    assert ev.source == "country:PER"
+    [ev] = [e for e in run(nlp, "A radio station based in Quito denounced Colombia.")._.events if e.target == "country:COL"]
+    assert ev.source == "country:ECU"
 
 
 def test_a_country_a_phrase_is_against_is_not_its_owner(nlp):
     doc = run(nlp, "Anti-Russia activists attacked Ukrainian police in Kiev.")
+    assert any(e.target == "country:UKR" and e.cameo == "190" for e in doc._.events), triples(doc)
     assert all(e.source != "country:RUS" for e in doc._.events)
 
 
 def test_the_subject_of_a_demanded_clause_is_asked(nlp):
-    doc = run(nlp, "Chile demanded that Peru explain its naval plans.")
-    assert any(e.source == "country:CHL" and e.target == "country:PER" and e.cameo.startswith("10") for e in doc._.events)
+    doc = run(nlp, "Uruguay demanded that Paraguay explain its naval plans.")
+    assert any(e.source == "country:URY" and e.target == "country:PRY" and e.cameo.startswith("10") for e in doc._.events)
 
 
 def test_who_withdraws_is_asked_to_withdraw(nlp):
-    doc = run(nlp, "Chile demanded the withdrawal of Peruvian troops from Bolivia.")
-    assert ("country:CHL", "country:PER", "106") in triples(doc)
+    doc = run(nlp, "Armenia demanded an immediate withdrawal of Azerbaijani units from the border villages.")
+    assert ("country:ARM", "country:AZE", "106") in triples(doc)
 
 
 def test_killing_without_named_actors_is_done_to_the_place_named(nlp):
-    doc = run(nlp, "A journalist was killed in a bomb explosion in a district of Beirut.")
-    assert any(e.target == "country:LBN" and e.cameo.startswith("18") for e in doc._.events)
+    doc = run(nlp, "A nurse was killed in a mortar explosion in a neighbourhood of Kabul.")
+    assert any(e.target == "country:AFG" and e.cameo.startswith("18") for e in doc._.events)
 
 
 def test_unplaced_local_body_takes_the_one_country_of_its_sentence(nlp):
-    doc = run(nlp, "Peru's government ordered the opposition newspaper El Tiempo to suspend publication.")
-    assert any(e.source == "country:PER" and e.target == "country:PER" for e in doc._.events), triples(doc)
-    doc = run(nlp, "Peru's government ordered the opposition newspaper El Tiempo to suspend publication, Chile said.")
-    assert all(e.target != "country:CHL" for e in doc._.events)
+    text = "Venezuela's interior ministry ordered the independent broadcaster Canal Libre to suspend its broadcasts"
+    doc = run(nlp, text + ".")
+    assert any(e.source == "country:VEN" and e.target == "country:VEN" for e in doc._.events), triples(doc)
+    doc = run(nlp, text + ", Colombia said.")
+    assert any(e.source == "country:VEN" and e.cameo == "1721" for e in doc._.events), triples(doc)
+    assert all(e.target != "country:COL" for e in doc._.events)
 
 
 def test_who_issued_a_statement_makes_its_demand(nlp):
-    doc = run(nlp, "Chile issued a statement demanding that Peru explain its naval plans.")
-    assert any(e.source == "country:CHL" and e.target == "country:PER" for e in doc._.events), triples(doc)
+    doc = run(nlp, "Uruguay published a note demanding that Paraguay reopen the border.")
+    assert any(e.source == "country:URY" and e.target == "country:PRY" for e in doc._.events), triples(doc)
 
 
 # ------------------------------------------------------------------ precision on wire stories
 
 @pytest.mark.parametrize("text", [
-    "Sadly the minister killed himself at home.",  # an act on oneself is no interaction
-    "Kabila was talking from a position of strength.",  # a meeting needs someone met
-    "The rebels had been marching for a long time.",  # armed men marching are no protest
-    "Iran has always demonstrated a dignified attitude.",  # a protest verb with an object: to show
-    "Germany warned that failure to improve tax collection might open the way to anarchy.",  # a forecast
-    "The guidelines killed off a plan by Singapore Airlines.",  # violence done to a thing
+    "Kenya's former finance minister killed himself on Sunday.",  # an act on oneself is no interaction
+    "Mugabe was talking tough at the rally.",  # a meeting needs someone met
+    "Congolese rebels had been marching for hours.",  # armed men marching are no protest
+    "Ghana has consistently demonstrated a calm attitude.",  # a protest verb with an object: to show
+    "Italy warned that a failure to curb inflation could pave the way to unrest.",  # a forecast
+    "The new rules killed off a proposal by Qantas.",  # violence done to a thing
     "It's like fighting Russia.",  # a comparison
-    "Baroness Chalker told the annual meeting of the EBRD.",  # the audience, not a meeting reported
-    "Hundreds of buses carrying pilgrims began arriving in Sarajevo.",  # private travel
-    "Around 13,000 Albanians have arrived in Italy by boat.",  # a crowd, not a delegation
-    "Until the merger is approved both BML and Westpac will trade as usual.",  # "trade with!" needs a partner
-    "China's government continues to commit widespread human rights abuses.",  # "commit to!" needs its "to"
-    "The US dollar is supported by a wide gap between US and Japanese interest rates.",  # a thing supports
+    "Okonjo told a closed-door meeting of the IMF board.",  # the audience, not a meeting reported
+    "Dozens of coaches full of tourists started arriving in Zagreb.",  # private travel
+    "Nearly 4,000 Syrian migrants have arrived on Cyprus in small boats.",  # a crowd, not a delegation
+    "Until the deal is cleared both Alpha Bank and Eurobank will keep trading normally.",  # "trade with!" needs a partner
+    "Egypt's government keeps committing serious human rights violations.",  # "commit to!" needs its "to"
+    "The yen is supported by the narrowing gap between Japanese and American bond yields.",  # a thing supports
 ])
 def test_word_senses_that_report_no_act(nlp, text):
     assert not run(nlp, text)._.events, triples(run(nlp, text))
 
 
 def test_private_people_meeting_is_not_coded(nlp):
-    doc = run(nlp, "Irma Lentini said she first met Faruq Assad in Naples.")
+    doc = run(nlp, "Lena Brandt said she first met Tomas Okoye in Porto.")
     assert not doc._.events, triples(doc)
 
 
@@ -392,46 +395,46 @@ def test_a_warning_that_the_speaker_will_act_is_still_a_threat(nlp):
 
 
 def test_plans_that_did_not_happen_or_are_forecast_are_hypothetical(nlp):
-    [ev] = run(nlp, "Hariri was to have traveled to Canada on Saturday.")._.events
+    [ev] = run(nlp, "Berlusconi was to have flown to Brazil on Friday.")._.events
     assert ev.hypothetical
-    [ev] = run(nlp, "The Bundesbank was expected to hold talks with France.")._.events
+    [ev] = run(nlp, "The Swiss National Bank is expected to begin talks with Italy.")._.events
     assert ev.hypothetical
-    [ev] = run(nlp, "Military sources said it was unlikely Italian troops would be sent into Albania.")._.events
+    [ev] = run(nlp, "Officials said it was unlikely Spanish soldiers would be deployed to Libya.")._.events
     assert ev.hypothetical
 
 
 def test_a_plan_with_be_to_is_an_intent(nlp):
-    [ev] = run(nlp, "Ozawa was to meet Prime Minister Ryutaro Hashimoto on Thursday.")._.events
+    [ev] = run(nlp, "Tanaka was to meet Prime Minister Shinzo Abe on Friday.")._.events
     assert ev.cameo == "036" and not ev.hypothetical
 
 
 def test_an_act_inside_an_if_clause_is_hypothetical(nlp):
-    doc = run(nlp, "Prodi said that if his government loses a vote on sending troops to Albania, nothing will change.")
+    doc = run(nlp, "Rossi said that if the coalition loses the vote on deploying troops to Libya, nothing will change.")
     assert doc._.events and all(e.hypothetical for e in doc._.events), triples(doc)
 
 
 def test_a_visit_being_arranged_is_hypothetical(nlp):
-    doc = run(nlp, "Japan is arranging the visit of the South Korean foreign minister.")
-    assert all(e.hypothetical for e in doc._.events), triples(doc)
+    doc = run(nlp, "Spain is arranging the visit of the Moroccan interior minister.")
+    assert doc._.events and all(e.hypothetical for e in doc._.events), triples(doc)
 
 
 def test_a_visitor_is_not_placed_by_the_country_visited(nlp):
-    [ev] = run(nlp, "UNSCOM chief Rolf Ekeus arrived in Baghdad on Thursday.")._.events
-    assert ev.target == "country:IRQ" and ev.source != "country:IRQ"
+    [ev] = run(nlp, "IAEA inspector Hans Blix arrived in Tehran on Friday.")._.events
+    assert ev.target == "country:IRN" and ev.source != "country:IRN"
 
 
 def test_a_participle_modifier_is_done_to_its_noun(nlp):
-    [ev] = run(nlp, "An Israeli businessman accused of selling arms to Iran has been missing for weeks.")._.events
-    assert (ev.source, ev.target, ev.cameo) == (None, "country:ISR", "112")
+    [ev] = run(nlp, "A Greek shipowner accused of smuggling fuel to Syria has disappeared.")._.events
+    assert (ev.source, ev.target, ev.cameo) == (None, "country:GRC", "112")
 
 
 def test_coordinated_passive_agents_are_not_each_others_targets(nlp):
-    doc = run(nlp, "Other contingents will be supplied by Austria, Denmark and Turkey.")
+    doc = run(nlp, "Additional units will be supplied by Norway, Poland and Portugal.")
     assert doc._.events and all(e.target is None for e in doc._.events), triples(doc)
 
 
 def test_criticism_from_x_is_by_x_and_drawn_by_the_subject(nlp):
-    assert ("country:CHN", "country:DNK", "111") in triples(run(nlp, "Denmark sparked sharp criticism from China."))
+    assert ("country:RUS", "country:NOR", "111") in triples(run(nlp, "Norway has sparked fresh criticism from Russia."))
 
 
 def test_talks_between_two_sides_go_both_ways(nlp):
@@ -441,7 +444,8 @@ def test_talks_between_two_sides_go_both_ways(nlp):
 
 
 def test_a_thing_of_a_country_is_no_body_of_it(nlp):
-    doc = run(nlp, "Croatia is investigating crimes by Croatian extremists against Serb civilians.")
-    assert ("country:HRV", "country:HRV", "090") in triples(doc)  # extremists are a body of Croatia
-    doc = run(nlp, "Arguing that Beijing had taken major steps, Shen accused western nations of ignoring China's progress.")
-    assert all(e.target != "country:CHN" for e in doc._.events), triples(doc)  # progress is not
+    doc = run(nlp, "Hungary is investigating attacks by Hungarian militias on Roma families.")
+    assert ("country:HUN", "country:HUN", "090") in triples(doc)  # militias are a body of Hungary
+    doc = run(nlp, "Claiming that Hanoi had made real gains, Tran accused Western governments of overlooking Vietnam's achievements.")
+    assert any(e.cameo == "112" for e in doc._.events), triples(doc)
+    assert all(e.target != "country:VNM" for e in doc._.events), triples(doc)  # progress is not

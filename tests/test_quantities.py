@@ -74,7 +74,7 @@ def actor_at(text, phrase, actor_id, kind="organization"):
         ("It cost USD 22.5 million.", 22.5e6, "USD"),
         ("It cost 30 MUSD.", 30e6, "USD"),
         ("It cost three thousand dollars.", 3000, "USD"),
-        ("It cost thirteen dollars and forty-five cents.", 13.45, "USD"),
+        ("It cost fourteen dollars and sixty cents.", 14.6, "USD"),
         ("It cost 50 cents.", 0.5, "USD"),
         ("It cost 470 pence.", 4.7, "GBP"),
     ],
@@ -85,15 +85,15 @@ def test_money(blank, text, value, unit):
 
 
 def test_two_currencies_side_by_side(blank):
-    found = run(blank, "Sales reached 1.175 billion ringgit (470 million dollars).")
+    found = run(blank, "Sales reached 2.35 billion ringgit (620 million dollars).")
     assert [(q.kind, q.value, q.unit) for q in found] == [
-        ("money", 1.175e9, "MYR"), ("money", 470e6, "USD")]
+        ("money", 2.35e9, "MYR"), ("money", 620e6, "USD")]
 
 
 @pytest.mark.parametrize(
     "text, value, unit",
-    [("up 26.3 percent", 26.3, "percent"), ("up 26.3%", 26.3, "percent"), ("by 4 per cent", 4, "percent"),
-     ("by 0.3 percentage points", 0.3, "percentage point"), ("twenty percent", 20, "percent")],
+    [("up 14.8 percent", 14.8, "percent"), ("up 14.8%", 14.8, "percent"), ("by 4 per cent", 4, "percent"),
+     ("by 0.3 percentage points", 0.3, "percentage point"), ("thirty percent", 30, "percent")],
 )
 def test_percent(blank, text, value, unit):
     q = only(run(blank, text))
@@ -103,13 +103,13 @@ def test_percent(blank, text, value, unit):
 @pytest.mark.parametrize(
     "text, bound, value",
     [
-        ("more than 40 times", "more_than", 40), ("over 2,000 people", "more_than", 2000),
-        ("in excess of $5 million", "more_than", 5e6), ("less than 15%", "less_than", 15),
+        ("more than 25 times", "more_than", 25), ("over 2,000 people", "more_than", 2000),
+        ("in excess of $5 million", "more_than", 5e6), ("less than 18%", "less_than", 18),
         ("fewer than 10 people", "less_than", 10), ("under 5 percent", "less_than", 5),
         ("at least 2,000 troops", "at_least", 2000), ("no fewer than 3 ships", "at_least", 3),
         ("up to €3 billion", "at_most", 3e9), ("at most 12 people", "at_most", 12),
-        ("about $14 million", "about", 14e6), ("nearly two-thirds", "about", 2 / 3),
-        ("an estimated £50 million", "about", 50e6), ("some 300 people", "about", 300),
+        ("about $17 million", "about", 17e6), ("nearly two-thirds", "about", 2 / 3),
+        ("an estimated £60 million", "about", 60e6), ("some 300 people", "about", 300),
         ("roughly 7 percent", "about", 7), ("1,000 people or more", "at_least", 1000),
         ("exactly 40 people", "exact", 40),
     ],
@@ -124,7 +124,7 @@ def test_bounds(blank, text, bound, value):
 @pytest.mark.parametrize(
     "text, change",
     [
-        ("Exports were up 26.3 percent year-on-year.", "up"), ("Exports rose 5%.", "up"),
+        ("Exports were up 14.8 percent year-on-year.", "up"), ("Exports rose 5%.", "up"),
         ("Exports increased by 5%.", "up"), ("Exports jumped 12 percent.", "up"),
         ("Exports fell 19%.", "down"), ("Exports were down 3 percent.", "down"),
         ("Exports declined by 2.5%.", "down"), ("Exports slid 4%.", "down"), ("Exports dipped 1%.", "down"),
@@ -150,7 +150,7 @@ def test_dates_and_names_are_not_quantities(blank, text):
 
 
 def test_numbers_inside_time_expressions_are_left_to_times(blank):
-    text = "Three-quarters of a century ago, Russia was the first country to do it."
+    text = "Three-quarters of a century ago, Norway became the first nation to try it."
     found = run(blank, text, times=[time_of(text, "Three-quarters of a century ago", "1949")])
     assert [(q.text, q.kind) for q in found] == [("first", "ordinal")]
 
@@ -158,10 +158,10 @@ def test_numbers_inside_time_expressions_are_left_to_times(blank):
 @pytest.mark.parametrize(
     "text, phrase, value",
     [
-        ("The value is five and a quarter.", "a quarter", 5.25),
-        ("They have 3 million and a quarter.", "a quarter", 3.25e6),
-        ("The value is one hundred and three quarters.", "one hundred and three quarters", 100.75),
-        ("The ratio is 2000 over 3.", "2000", 2000 / 3),
+        ("The value is seven and a quarter.", "a quarter", 7.25),
+        ("They have 4 million and a half.", "a half", 4.5e6),
+        ("The value is two hundred and one quarter.", "two hundred and one quarter", 200.25),
+        ("The ratio is 600 over 4.", "600", 150),
     ],
 )
 def test_a_time_read_inside_a_bigger_number_gives_way(blank, text, phrase, value):
@@ -172,10 +172,10 @@ def test_a_time_read_inside_a_bigger_number_gives_way(blank, text, phrase, value
 @pytest.mark.parametrize(
     "text, phrase",
     [
-        ("He served two and a half years there.", "two and a half years"),
+        ("She spent three and a half years abroad.", "three and a half years"),
         ("Profit fell in the past three quarters.", "the past three quarters"),
-        ("Cases rose in the first three quarters of 2005.", "the first three quarters"),
-        ("Sales grew in the first half of the year.", "the first half"),
+        ("Output rose in the first three quarters of 2011.", "the first three quarters"),
+        ("Profits doubled in the first half of the season.", "the first half"),
     ],
 )
 def test_periods_stay_times(blank, text, phrase):
@@ -184,7 +184,7 @@ def test_periods_stay_times(blank, text, phrase):
 
 
 def test_shares_after_a_bound_stay_shares(blank):
-    text = "Rebels have seized more than one quarter of Zaire."
+    text = "Protesters have occupied more than one quarter of the campus."
     found = run(blank, text, times=[time_of(text, "more than one quarter", "P1Q", "DURATION")])
     assert [(q.kind, q.value) for q in found] == [("count", 0.25)]
 
@@ -192,10 +192,10 @@ def test_shares_after_a_bound_stay_shares(blank):
 @pytest.mark.parametrize(
     "text, value, unit",
     [
-        ("It may need one kuai and five mao five.", 1.55, "CNY"),
-        ("Petrol costs 5 yuan 3 mao.", 5.3, "CNY"),
-        ("It costs one dollar and two and three points of credit.", 1.02, "USD"),
-        ("It costs 3 euros and 50 cents.", 3.5, "EUR"),
+        ("It costs three kuai and two mao four.", 3.24, "CNY"),
+        ("Petrol costs 6 yuan 8 mao.", 6.8, "CNY"),
+        ("It costs two dollars and three and four points of credit.", 2.03, "USD"),
+        ("It costs 4 euros and 75 cents.", 4.75, "EUR"),
     ],
 )
 def test_minor_units_after_an_amount(blank, text, value, unit):
@@ -233,27 +233,27 @@ def test_factory_fills_the_extension(blank):
 
 
 # --- with the model: dependency attachments ------------------------------------------------------
-SEED = ("Annual bilateral trade reached $240.1 billion last year, up 26.3 percent year-on-year, "
-        "according to the Chinese Foreign Ministry.")
+SEED = ("Annual farm trade hit $312.5 billion last year, up 14.8 percent year-on-year, "
+        "according to the Brazilian Trade Ministry.")
 
 
 @pytest.mark.model
 def test_seed_money_subject_time_source(nlp):
     found = run(nlp, SEED, times=[time_of(SEED, "last year", "2023")],
-                actors=[actor_at(SEED, "Chinese Foreign Ministry", "CHNGOV-MFA")])
+                actors=[actor_at(SEED, "Brazilian Trade Ministry", "BRAGOV-TRD")])
     money, pct = found
-    assert (money.text, money.kind, money.value, money.unit) == ("$240.1 billion", "money", 240.1e9, "USD")
-    assert "trade" in money.subject.lower() and money.time == "2023" and money.source == "CHNGOV-MFA"
-    assert (pct.kind, pct.value, pct.change) == ("percent", 26.3, "up")
-    assert pct.subject == money.subject and pct.source == "CHNGOV-MFA"
+    assert (money.text, money.kind, money.value, money.unit) == ("$312.5 billion", "money", 312.5e9, "USD")
+    assert "trade" in money.subject.lower() and money.time == "2023" and money.source == "BRAGOV-TRD"
+    assert (pct.kind, pct.value, pct.change) == ("percent", 14.8, "up")
+    assert pct.subject == money.subject and pct.source == "BRAGOV-TRD"
 
 
 @pytest.mark.model
 def test_count_with_said_source_and_unit(nlp):
-    text = "Zhang Hanhui, China's ambassador to Russia, said that Xi and Putin have met more than 40 times."
-    q = only(run(nlp, text, actors=[actor_at(text, "Zhang Hanhui", "zhang", "person")]))
-    assert (q.text, q.value, q.bound, q.unit) == ("more than 40", 40, "more_than", "time")
-    assert q.source == "zhang" and "Xi" in q.subject
+    text = "Maria Lopes, Brazil's envoy to India, said that Modi and Lula have spoken more than 25 times."
+    q = only(run(nlp, text, actors=[actor_at(text, "Maria Lopes", "lopes", "person")]))
+    assert (q.text, q.value, q.bound, q.unit) == ("more than 25", 25, "more_than", "time")
+    assert q.source == "lopes" and "Modi" in q.subject
 
 
 @pytest.mark.model
@@ -264,7 +264,7 @@ def test_count_units_are_lemmas(nlp):
 
 @pytest.mark.model
 def test_pronoun_one_and_model_numbers(nlp):
-    assert run(nlp, "The one you mentioned is invalid.") == []
+    assert run(nlp, "The one she picked is broken.") == []
     assert run(nlp, "They bought a Boeing 747 yesterday.") == []
 
 
@@ -325,8 +325,8 @@ def test_recognizers_floor(nlp, name):
         ("Sales reached 1.5m.", [("count", 1.5e6)]),
         ("He is 1.8m tall.", []),
         ("The No. 2 official resigned.", [("rank", 2)]),
-        ("10 $ 30 $", [("money", 10), ("money", 30)]),
-        ("50 dollar 40 rmb", [("money", 50), ("money", 40)]),
+        ("15 $ 25 $", [("money", 15), ("money", 25)]),
+        ("70 dollar 20 rmb", [("money", 70), ("money", 20)]),
         ("$300 million and 40 percent", [("money", 300e6), ("percent", 40)]),
         ("a $5 bill and it's $5", [("money", 5), ("money", 5)]),
     ],

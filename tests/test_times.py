@@ -50,13 +50,13 @@ def test_duration_values(amount, unit, value):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("for 14 consecutive years", ("14 consecutive years", "DURATION", "P14Y")),
-    ("Over 75 years, the two nations", ("Over 75 years", "DURATION", "P75Y")),
+    ("for 11 consecutive years", ("11 consecutive years", "DURATION", "P11Y")),
+    ("Over 60 years, the two allies", ("Over 60 years", "DURATION", "P60Y")),
     ("it took three months", ("three months", "DURATION", "P3M")),
     ("within two weeks", ("two weeks", "DURATION", "P2W")),
-    ("in the past five years", ("the past five years", "DURATION", "P5Y")),
+    ("in the past six years", ("the past six years", "DURATION", "P6Y")),
     ("for fourteen years", ("fourteen years", "DURATION", "P14Y")),
-    ("after seventy-five years", ("seventy-five years", "DURATION", "P75Y")),
+    ("after sixty-five years", ("sixty-five years", "DURATION", "P65Y")),
     ("for half a century", ("half a century", "DURATION", "P50Y")),
     ("a five-year plan", ("five-year", "DURATION", "P5Y")),
     ("it lasted for decades", ("decades", "DURATION", "PXDE")),
@@ -145,7 +145,7 @@ def test_weekdays_follow_the_tense():
 def test_cue_words_fix_the_side_of_a_date():
     # 'since' and 'ended' look back whatever the verb; 'until' looks ahead
     assert one("since Dec. 20", tense="future")[2] == "2023-12-20"
-    assert [t for t in times("the fiscal year ended Jan. 31") if t[0] == "Jan. 31"][0][2] == "2024-01-31"
+    assert [t for t in times("the budget period ended Jan. 28") if t[0] == "Jan. 28"][0][2] == "2024-01-28"
     assert one("until Feb. 10", tense="past")[2] == "2025-02-10"
     assert one("since December", tense="future") == ("December", "DATE", "2023-12")
     assert one("until March", tense="past") == ("March", "DATE", "2025-03")
@@ -154,7 +154,7 @@ def test_cue_words_fix_the_side_of_a_date():
 def test_holidays_without_a_year():
     jan = date(2000, 1, 7)
     # no tense: the nearest one, so last November's in a January story
-    assert one("found Thanksgiving Day", anchor=jan) == ("Thanksgiving Day", "DATE", "1999-11-25")
+    assert one("marked Thanksgiving Day", anchor=jan) == ("Thanksgiving Day", "DATE", "1999-11-25")
     assert one("Thanksgiving Day", anchor=jan, tense="future")[2] == "2000-11-23"
     assert one("last Thanksgiving", anchor=date(2000, 2, 10)) == ("last Thanksgiving", "DATE", "1999-11-25")
     assert one("next Christmas") == ("next Christmas", "DATE", "2024-12-25")
@@ -162,9 +162,9 @@ def test_holidays_without_a_year():
 
 
 def test_weekday_keeps_early_and_later_out_of_its_span():
-    assert one("Earlier Friday, lawyers filed", tense="past")[0] == "Friday"
+    assert one("Earlier Friday, the court ruled", tense="past")[0] == "Friday"
     assert one("Late Monday, officials said", tense="past")[0] == "Monday"
-    assert one("began early Friday morning", tense="past")[0] == "Friday morning"
+    assert one("resumed early Friday morning", tense="past")[0] == "Friday morning"
     assert one("early this week")[0] == "early this week"  # other dates keep the modifier
     assert one("in late November", tense="past")[0] == "late November"
 
@@ -173,14 +173,14 @@ def test_length_adjectives():
     assert one("a day-long meeting") == ("day-long", "DURATION", "P1D")
     assert one("a weeklong visit") == ("weeklong", "DURATION", "P1W")
     assert one("the decades-long battle") == ("decades-long", "DURATION", "PXDE")
-    assert one("a several-year tenure") == ("several-year", "DURATION", "PXY")
+    assert one("a several-year delay") == ("several-year", "DURATION", "PXY")
     assert one("a multiyear contract") == ("multiyear", "DURATION", "PXY")
     assert times("a long-term plan and a longtime ally") == []
 
 
 def test_annual_adjective_is_not_a_time():
     # TimeBank leaves 'annual sales', 'the annual parade' unmarked; the adverb is a SET
-    assert times("Annual trade reached $240 billion") == []
+    assert times("Annual trade hit $310 billion") == []
     assert one("paid annually") == ("annually", "SET", "P1Y")
 
 
@@ -220,8 +220,8 @@ def test_discourse_quarter():
 
 
 def test_following_year_counts_from_the_year_named():
-    got = times("He was promoted in 1995, and the following year he retired.", tense="past")
-    assert got[-1] == ("the following year", "DATE", "1996")
+    got = times("She joined the board in 2003, and the following year she left.", tense="past")
+    assert got[-1] == ("the following year", "DATE", "2004")
 
 
 def test_no_anchor_leaves_relative_values_open():
@@ -258,19 +258,19 @@ def run(nlp, text, article_date="2024-10-07"):
 
 @pytest.mark.model
 def test_tense_decides_the_weekday(nlp):
-    assert run(nlp, "On Tuesday he said the talks had failed.")["Tuesday"] == ("DATE", "2024-10-01")
+    assert run(nlp, "On Tuesday she admitted the plan had collapsed.")["Tuesday"] == ("DATE", "2024-10-01")
     assert run(nlp, "The two leaders will meet on Tuesday in Moscow.")["Tuesday"] == ("DATE", "2024-10-08")
     assert run(nlp, "The ministers plan to meet on Thursday.")["Thursday"] == ("DATE", "2024-10-10")
 
 
 @pytest.mark.model
 def test_seed_sentences(nlp):
-    got = run(nlp, "As last week marked the 75th anniversary, Three-quarters of a century ago, Russia was the "
-                   "first country. China has been Russia's top trading partner for 14 consecutive years. "
-                   "Annual bilateral trade reached $240.1 billion last year. This year, Russia holds the presidency.")
+    got = run(nlp, "As last week brought the 60th jubilee, Three-quarters of a century ago, Norway was the "
+                   "first nation. Brazil has been India's largest buyer for 11 consecutive years. "
+                   "Farm trade hit $312.5 billion last year. This year, India chairs the group.")
     assert got["last week"] == ("DATE", "2024-W40")
     assert got["Three-quarters of a century ago"] == ("DATE", "1949")
-    assert got["14 consecutive years"] == ("DURATION", "P14Y")
+    assert got["11 consecutive years"] == ("DURATION", "P11Y")
     assert got["last year"] == ("DATE", "2023")
     assert got["This year"] == ("DATE", "2024")
 

@@ -192,8 +192,8 @@ class _Int:
 def _parse_int(lx: list[Lexeme], i: int) -> _Int | None:
     """Longest cardinal integer phrase at i: words, digits and scale words, with "and" inside.
 
-    "and" joins only after hundred or a scale ("one hundred and six", "two thousand and two
-    hundred"); a group after it that cannot belong ("3 hundred and 2 hundred") is given back."""
+    "and" joins only after hundred or a scale ("one hundred and six", "five thousand and six
+    hundred"); a group after it that cannot belong ("4 hundred and 7 hundred") is given back."""
     n = len(lx)
     total = current = tail = 0.0
     last = ""
@@ -336,7 +336,7 @@ def _parse_int(lx: list[Lexeme], i: int) -> _Int | None:
 def _denominator(lx: list[Lexeme], k: int) -> tuple[float, int, bool, bool] | None:
     """A fraction denominator at k: (value, end, plural, hyphen-compound).
 
-    "fifths", "twenty-firsts", "twenty fifths", "hundredths", "half", "quarters"."""
+    "sevenths", "thirty-seconds", "forty sevenths", "hundredths", "half", "quarters"."""
     w = _w(lx, k)
     if w is None:
         return None
@@ -360,7 +360,7 @@ def _denominator(lx: list[Lexeme], k: int) -> tuple[float, int, bool, bool] | No
 
 
 def _scale_after(lx: list[Lexeme], k: int) -> tuple[float, int] | None:
-    """A scale word that multiplies a fraction: "half million", "two thirds of a million", "half a dozen"."""
+    """A scale word that multiplies a fraction: "half million", "three quarters of a million", "half a dozen"."""
     w = _w(lx, k)
     if w in SCALES or w == "hundred":
         return (SCALES.get(w) or 100.0), k + 1
@@ -374,8 +374,8 @@ def _scale_after(lx: list[Lexeme], k: int) -> tuple[float, int] | None:
 
 
 def _tens_denominator(lx: list[Lexeme], parsed: _Int, den: float) -> float | None:
-    """"one hundred thirty fifths" is 100/35: tens right before a unit denominator join it when more
-    number comes before them, unless an "and" ties them to it ("one hundred and thirty fifths" is 130/5)."""
+    """"two hundred forty sevenths" is 200/47: tens right before a unit denominator join it when more
+    number comes before them, unless an "and" ties them to it ("two hundred and forty sevenths" is 240/7)."""
     tens = lx[parsed.end - 1].low
     if tens in TENS and den < 10 and parsed.value > TENS[tens] and _w(lx, parsed.end - 2) != "and":
         return (parsed.value - TENS[tens]) / (TENS[tens] + den)
@@ -422,7 +422,7 @@ def _fraction(lx: list[Lexeme], i: int) -> tuple[float, int] | None:
         if _w(lx, a) == "and":
             fr = _fraction(lx, a + 1)
             if fr and fr[1] == end and fr[0] < 1:
-                return None  # "two million and three fifths" adds a proper fraction
+                return None  # "four million and two fifths" adds a proper fraction
             break
     return parsed.value / value, end
 
@@ -484,7 +484,7 @@ def _number_at(lx: list[Lexeme], i: int) -> tuple[float, int, str, bool, bool, b
         if w in ORDINALS or w in SCALE_ORDINALS:
             return (ORDINALS.get(w) or SCALE_ORDINALS[w]), j + 1, "ordinal", False, False, False
         return None
-    # "one hundred and three quarters": the "and" starts a fraction, not more of the integer
+    # "two hundred and one quarter": the "and" starts a fraction, not more of the integer
     for a in range(parsed.end - 1, j, -1):
         if _w(lx, a) == "and":
             fr = _fraction(lx, a + 1)
@@ -507,7 +507,7 @@ def _number_at(lx: list[Lexeme], i: int) -> tuple[float, int, str, bool, bool, b
                 value *= mult
                 k += 1
                 scaled = True
-    # "and" + fraction: "one and a half", "3 million and a quarter", "one billion and a half million"
+    # "and" + fraction: "one and a half", "7 million and a quarter", "two million and a half thousand"
     # "three-and-a-half": "-and-" glued on both sides joins the fraction as "and" does
     hyphened = (_hyphen(lx, k) and _w(lx, k + 1) == "and" and _hyphen(lx, k + 2) and k + 3 < len(lx)
                 and all(lx[x].glued for x in range(k, k + 4)))
@@ -574,7 +574,7 @@ _TIME_UNITS = {
 
 
 def _ratio(lx: list[Lexeme], k: int, value: float) -> tuple[float, int] | None:
-    """"one in three", "two out of five hundred": a proportion when the first number is the smaller."""
+    """"one in three", "three out of four hundred": a proportion when the first number is the smaller."""
     w = _w(lx, k)
     if w == "in":
         j = k + 1

@@ -392,7 +392,7 @@ _SCALE_WORDS_AFTER_CODE = {"million": 1e6, "billion": 1e9, "trillion": 1e12, "th
 
 
 def _minor_tail(lx: list[Lexeme], core: _Core, numbers_at: dict[int, Number]) -> None:
-    """"3 dollars 50 cents", "thirteen dollars and forty-five cents", "15 dollars 50": add the cents."""
+    """"3 dollars 50 cents", "fourteen dollars and sixty cents", "15 dollars 50": add the cents."""
     if core.kind != "money" or core.number.scaled or not float(core.value).is_integer():
         return
     j = core.last
@@ -406,7 +406,7 @@ def _minor_tail(lx: list[Lexeme], core: _Core, numbers_at: dict[int, Number]) ->
     if minor and (minor[1] == 0.01 or minor[0] == core.unit) and nxt.value * minor[1] < 1:
         core.value += nxt.value * minor[1]
         core.last = end + 1
-        if minor[1] > 0.01:  # "one kuai and five mao five": the bare digit after mao is fen
+        if minor[1] > 0.01:  # "three kuai and two mao four": the bare digit after mao is fen
             last = numbers_at.get(end + 1)
             if last is not None and last.form == "cardinal" and last.value in _DIGIT_VALUES and _ends_phrase(lx, last.last):
                 core.value += last.value * minor[1] / 10
@@ -423,7 +423,7 @@ _DIGIT_VALUES = frozenset(float(v) for v in range(1, 10))
 
 def _ends_phrase(lx: list[Lexeme], i: int) -> bool:
     """Nothing after lexeme i-1 that could be counted by the number before it: the end, a punctuation
-    mark, "and" ("one dollar and two and ..."), or "more"/"less"."""
+    mark, "and" ("two dollars and three and ..."), or "more"/"less"."""
     if i >= len(lx):
         return True
     if lx[i].kind in ("word", "num"):
@@ -432,7 +432,7 @@ def _ends_phrase(lx: list[Lexeme], i: int) -> bool:
 
 
 def _percent(lx: list[Lexeme], num: Number) -> _Core | None:
-    """"26.3 percent", "5%", "2 percentage points"; and the spoken inversion "per cent of twenty-two"
+    """"26.3 percent", "5%", "2 percentage points"; and the spoken inversion "per cent of thirty-five"
     when nothing names what the number counts."""
     hit = _match_after(lx, num.last, _PERCENT)
     if hit:
@@ -795,7 +795,7 @@ def _classify(lx, num: Number, toks: _Tokens, text: str, masked, numbers_at, flo
     if any(a < e and s < b and not _number_holds(lx, num, s, e, a, b) for a, b in masked):
         if _in_url(text, s, e):
             return None
-        # "three quarters of them" is a share; "the first three quarters of 2005" a period
+        # "three quarters of them" is a share; "the first three quarters of 2011" a period
         period = num.first > 0 and lx[num.first - 1].low in _PERIOD_BEFORE
         share = num.value < 1 and _seq(lx, num.last, 1) == ("of",) and not any(
             a < e and s < b and (b > e or (a < s and period)) for a, b in masked)
@@ -841,9 +841,9 @@ _PERIOD_BEFORE = frozenset("first second third fourth last past next previous co
 
 def _number_holds(lx: list[Lexeme], num: Number, s: int, e: int, a: int, b: int) -> bool:
     """A time inside a number joined by "and" or "over" is a piece the time grammar read alone:
-    "five and a quarter" is 5.25 (not "a quarter" of a year), "one billion and three quarters
-    million", "2000 over 3". It must not reach past the number ("two and a half years" is a time);
-    when it covers all of it, the number must end in a fraction ("one hundred and three quarters")."""
+    "seven and a quarter" is 7.25 (not "a quarter" of a year), "three billion and one quarter
+    million", "600 over 4". It must not reach past the number ("three and a half years" is a time);
+    when it covers all of it, the number must end in a fraction ("two hundred and one quarter")."""
     if not (s <= a and b <= e):
         return False
     links = [k for k in range(num.first + 1, num.last - 1) if lx[k].low in _LINKS]

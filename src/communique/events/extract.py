@@ -159,7 +159,7 @@ def _proxy(ctx: _Context, actor: Actor | None, sent: SpacySpan | None = None,
            other_side: frozenset[str] = frozenset()) -> Actor | None:
     """An actor the tables do not place, coded by the country or body named with it anywhere in the
     article ("King Harald of Norway", "the UN secretary-general"), else by the one country the
-    sentence names ("Peru's government ordered the newspaper El Tiempo ...": a local paper);
+    sentence names ("Ruritania's cabinet told the radio station Voz Libre to ...": a local station);
     itself when none is."""
     if actor is None or _placed(actor):
         return actor
@@ -220,7 +220,7 @@ def _modifier_actor(ctx: _Context, tok: Token) -> Actor | None:
                 nxt.append(c)
         if found:  # the apposition names the phrase itself; a person or body is more precise than a country
             best = min(found, key=lambda f: f[:4])
-            if not _placed(best[4]):  # "thousands of Iraqi Kurds": the Kurds' own modifier places them
+            if not _placed(best[4]):  # "hundreds of Syrian Kurds": the Kurds' own modifier places them
                 deeper = _modifier_actor(ctx, ctx.doc[best[3]])
                 if deeper is not None and _placed(deeper):
                     return deeper
@@ -230,7 +230,7 @@ def _modifier_actor(ctx: _Context, tok: Token) -> Actor | None:
 
 
 def _based(tok: Token) -> bool:
-    """"a newspaper based in Lima": where a body sits places it."""
+    """"a radio station based in Quito": where a body sits places it."""
     return tok.dep_ == "acl" and tok.lemma_.lower() == "base"
 
 
@@ -254,7 +254,7 @@ def _actors_of(ctx: _Context, tok: Token) -> list[Actor]:
         a = _actor_of(ctx, t)
         if a is not None and all(a.id != b.id for b in out):
             out.append(a)
-            if ctx.by_token.get(t.i) is None:  # "French and Egyptian warships": each coordinated modifier
+            if ctx.by_token.get(t.i) is None:  # "Indian and Japanese destroyers": each coordinated modifier
                 for m in t.children:
                     if m.dep_ in ("amod", "compound") and ctx.by_token.get(m.i) is a:
                         for c in _conjuncts(m, ("ADJ", "PROPN", "NOUN")):
@@ -276,7 +276,7 @@ def _conjuncts(tok: Token, pos: tuple[str, ...] = ("NOUN", "PROPN", "PRON")) -> 
 
 
 def _resolve_pronoun(ctx: _Context, tok: Token) -> Actor | None:
-    """A pronoun is the speaker of the quote it sits in or cues ("he said", "Xi said he is ready"),
+    """A pronoun is the speaker of the quote it sits in or cues ("he said", "Modi said he wants"),
     else the nearest earlier actor of a fitting kind."""
     start = tok.idx
     people = tok.lower_ in PERSON_PRONOUNS
@@ -290,7 +290,7 @@ def _resolve_pronoun(ctx: _Context, tok: Token) -> Actor | None:
             a = actors.get(q.speaker)
             if a is not None and (a.kind == "person") == people:
                 return a
-    # "In his message to Xi, Putin said": a pronoun before its clause's subject points forward to it
+    # "In his letter to Lula, Modi said": a pronoun before its clause's subject points forward to it
     root = _clause_root(tok)
     for c in root.children:
         if c.dep_ == "nsubj" and c.i > tok.i:
@@ -339,13 +339,13 @@ def _subject(tok: Token, depth: int = 0) -> tuple[Token | None, bool]:
         return subj, passive
     if (tok.dep_ == "acl" and tok.tag_ == "VBN" and not _prep_objects(tok, ("on", "upon"))
             and tok.sent.root.pos_ in ("VERB", "AUX")):  # a verbless "sentence" is a misread main verb
-        return tok.head, True  # "a millionaire accused of selling arms": the one accused
+        return tok.head, True  # "a shipowner accused of smuggling fuel": the one accused
     if tok.dep_ in ("acl", "relcl"):
         # "the first country to recognize X": the copula's subject; "soldiers who fired": the noun
         if head.dep_ == "attr":
             return _subject(head.head, depth + 1)
         if head.dep_ == "dobj" and lemma(head) in STATEMENT_NOUNS:
-            return _subject(head.head, depth + 1)  # "X issued a declaration demanding ...": X demands
+            return _subject(head.head, depth + 1)  # "X published a note demanding ...": X demands
         return head, False
     return None, False
 
@@ -414,7 +414,7 @@ def _candidates(sent: SpacySpan) -> list[_Candidate]:
     for i in range(sent.start, sent.end):  # filtered on cached columns: Token objects only for candidates
         if tags[i] == "VERB" or (tags[i] == "AUX" and deps[i] != "aux"):
             if deps[i] in ("amod", "compound", "nsubj", "dobj", "pobj"):
-                continue  # "a UN-brokered deal", "the banned party", "the wounded": descriptions
+                continue  # "an EU-drafted plan", "the banned party", "the wounded": descriptions
             pos = "V"
         elif tags[i] in ("NOUN", "PROPN"):
             pos = "N"
@@ -488,15 +488,15 @@ def _sentence_events(ctx: _Context, sent: SpacySpan, times: list[Time]) -> list[
         gov = _topic_of(c.token, by_tok)
         if gov is not None:
             # an act named inside another act's argument is its topic ("condemned the attack",
-            # "rejected an invitation to attend a meeting"), not a second report; a verb of violence
-            # takes the more precise code of the weapon named ("killed in a car bombing")
+            # "turned down a request to join the summit"), not a second report; a verb of violence
+            # takes the more precise code of the weapon named ("killed in a mortar strike")
             absorbed.add(c.token.i)
             if frames[gov].code == "190" and c.pattern.code[:2] in ("18", "19", "20"):
                 frames[gov].code = c.pattern.code
             continue
         purpose = _protest_purpose(c.token, by_tok, frames)
         if purpose is not None and frames[c.token.i].code[:2] in ("02", "10", "14"):
-            absorbed.add(c.token.i)  # "demonstrated calling for independence": one protest
+            absorbed.add(c.token.i)  # "rallied calling for autonomy": one protest
     by_rank: dict[int, list[Event]] = {}
     for c in cands:
         if c.token.i in absorbed:
@@ -514,7 +514,7 @@ def _sentence_events(ctx: _Context, sent: SpacySpan, times: list[Time]) -> list[
         if found:
             by_rank.setdefault(_embedding(frame.anchor or c.token, by_tok), []).extend(found)
     # the main act of the sentence is reported; acts told in its relative, adverbial or noun
-    # clauses ("a resolution that aims to tighten sanctions", "as police cracked down") are background
+    # clauses ("a plan that would impose tariffs", "as police broke up the rally") are background
     return by_rank[min(by_rank)] if by_rank else []
 
 
@@ -570,7 +570,7 @@ def _protest_purpose(tok: Token, by_tok: dict[int, _Candidate], frames: dict[int
     if tok.dep_ not in ("advcl", "xcomp", "conj"):
         return None
     head = tok.head
-    hosts = [head] + [c for c in head.children if c.dep_ == "dobj"]  # "staged a hunger strike to demand"
+    hosts = [head] + [c for c in head.children if c.dep_ == "dobj"]  # "held a sit-in to demand"
     for h in hosts:
         if h.i in by_tok and h.i != tok.i and frames[h.i].code[:2] == "14":
             return h.i
@@ -592,7 +592,7 @@ PEACE_WORDS = frozenset({"peacekeeping", "peacekeeper", "peace", "monitor", "obs
 
 
 def _deployment_code(verb: Token) -> str | None:
-    """"Peacekeeping troops arrived in Bosnia" is a deployment, not a visit: forces that go
+    """"UN peacekeepers arrived in Haiti" is a deployment, not a visit: forces that go
     somewhere are sent (074 for peacekeepers, else a show of force, 154)."""
     subj, _ = _subject(verb)
     if subj is None:
@@ -604,7 +604,7 @@ def _deployment_code(verb: Token) -> str | None:
 
 
 def _weapon_code(tok: Token) -> str | None:
-    """"suicide bombers killed", "killed in a car bomb explosion": the weapon names the kind of attack."""
+    """"gunmen shot dead", "killed in a mortar explosion": the weapon names the kind of attack."""
     words: set[str] = set()
     for c in tok.children:
         if c.dep_ in ("nsubj", "agent", "prep") and (c.dep_ != "prep" or c.lower_ in ("in", "by", "with")):
@@ -671,7 +671,7 @@ def _frame(ctx: _Context, cand: _Candidate, by_tok: dict[int, _Candidate], absor
                 neg = False
             else:
                 frame.code = coding.intent(frame.code)
-        elif lem in CAUSATIVE_HEADS:  # "ordered the paper to suspend publication": the order is the act
+        elif lem in CAUSATIVE_HEADS:  # "ordered the station to suspend its broadcasts": the order is the act
             frame.target_tok = _object(head)
             frame.causer = True
         elif lem in HYPO_HEADS:
@@ -715,7 +715,7 @@ def _frame(ctx: _Context, cand: _Candidate, by_tok: dict[int, _Candidate], absor
 
 def _conditional(clause: Token) -> bool:
     """Whether the act sits in an "if"/"unless"/"whether" clause, its own or one it is embedded in
-    ("if his government loses a vote on sending troops": no troops are sent)."""
+    ("if the coalition loses the vote on deploying troops": none are deployed)."""
     t = clause
     for _ in range(12):
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in t.children):
@@ -731,7 +731,7 @@ FORECAST_ADJS = PREDICT_HEADS | frozenset({"possible", "probable", "expected", "
 
 
 def _forecast(clause: Token) -> bool:
-    """"it was unlikely Italian troops would be sent": a clause that is only judged possible."""
+    """"it was unlikely Spanish soldiers would be deployed": a clause that is only judged possible."""
     if clause.dep_ != "ccomp":
         return False
     head = clause.head
@@ -740,7 +740,7 @@ def _forecast(clause: Token) -> bool:
 
 
 def _not_yet(clause: Token) -> bool:
-    """"even before they are formally charged": a present-tense "before"/"until" clause has not happened."""
+    """"before the judges have ruled": a present-tense "before"/"until" clause has not happened."""
     if not any(c.dep_ == "mark" and c.lower_ in ("before", "until", "till") for c in clause.children):
         return False
     tags = [clause.tag_] + [a.tag_ for a in clause.children if a.dep_ in ("aux", "auxpass")]
@@ -748,7 +748,7 @@ def _not_yet(clause: Token) -> bool:
 
 
 def _averted(tok: Token) -> bool:
-    """"advised its nationals against travelling", "barred from entering": an act kept from happening."""
+    """"warned its citizens against visiting", "barred from entering": an act kept from happening."""
     return tok.dep_ == "pcomp" and tok.head.lower_ in ("against", "from", "without") and tok.tag_ == "VBG"
 
 
@@ -761,8 +761,8 @@ PLAN_NOUNS = frozenset({"plan", "proposal", "prospect", "possibility", "chance",
 
 
 def _planned(tok: Token) -> bool:
-    """"Japan is arranging his visit", "the organisation of meetings with Taiwan", "chances of a
-    resumption of talks": an act named only as something planned, sought or possible."""
+    """"Spain is arranging the minister's visit", "the planning of meetings with Chile", "hopes of
+    renewed talks": an act named only as something planned, sought or possible."""
     if tok.dep_ in ("dobj", "nsubjpass") and lemma(tok.head) in PLAN_VERBS:
         return True
     t = tok
@@ -798,7 +798,7 @@ GOVERNING_HEADS = (THREAT_HEADS | REFUSE_HEADS | DEMAND_HEADS | APPEAL_HEADS | I
 
 def _complement(t: Token) -> bool:
     """Whether `t` is the act a verb above it governs: its infinitive complement ("vowed to
-    fight"), the same parsed as an adverbial clause ("have sworn to fight", with no object that would
+    fight"), the same parsed as an adverbial clause ("have sworn to fight on", with no object that would
     make it a purpose), or a "must"/"should" or subjunctive clause of a demand ("demanded that X
     must withdraw", "demanded that X withdraw")."""
     if t.dep_ == "xcomp":
@@ -848,13 +848,13 @@ def _going_to(tok: Token) -> bool:
 
 
 def _unrealised_plan(tok: Token) -> bool:
-    """"was to have traveled": a plan that did not happen (a perfect infinitive under "be")."""
+    """"was to have flown": a plan that did not happen (a perfect infinitive under "be")."""
     return (_going_to(tok) and tok.head.lemma_ == "be"
             and any(a.lemma_ == "have" for a in tok.children if a.dep_ == "aux"))
 
 
 def _must_speaker(ctx: _Context, clause: Token, aux: set[str]) -> Actor | None:
-    """"X said Y must hand over ...": a demand by X of Y."""
+    """"X said Y must free ...": a demand by X of Y."""
     if not aux & MUST_AUX or clause.dep_ != "ccomp" or clause.head.lemma_ not in SPEECH:
         return None
     subj, _ = _subject(clause.head)
@@ -918,10 +918,10 @@ AUDIENCE_VERBS = frozenset({"tell", "address", "brief", "open", "close", "chair"
 
 def _not_an_act(tok: Token, pat: Pattern) -> bool:
     """A trigger word used in a sense that reports no act between actors: a statement of opinion
-    ("agreed that", "warned that failure might ..."), a protest verb with an object ("demonstrated
-    a dignified attitude"), armed men marching, violence done to a thing or to oneself ("killed off a
+    ("agreed that", "warned that a failure could ..."), a protest verb with an object ("demonstrated
+    a calm attitude"), armed men marching, violence done to a thing or to oneself ("killed off a
     plan", "killed himself"), a comparison ("like fighting Goliath"), a meeting that is the setting or
-    audience of what is reported ("told the annual meeting", "in the February meeting")."""
+    audience of what is reported ("told a closed-door meeting", "in the February meeting")."""
     lem = lemma(tok)
     root = pat.code[:2]
     dobjs = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
@@ -948,11 +948,11 @@ def _not_an_act(tok: Token, pat: Pattern) -> bool:
         subj, passive = _subject(tok)
         heads = [subj] + _prep_objects(subj, ("of",)) if subj is not None else []  # "hundreds of buses"
         if any(lemma(h) in PRIVATE_TRAVELLERS or _crowd(h) for h in heads):
-            return True  # "pilgrims began arriving", "13,000 Albanians have arrived": travel, not a visit
+            return True  # "tourists started arriving", "4,000 migrants have arrived": travel, not a visit
     if pat.pos == "N" and root == "14" and lem == "demonstration" and _prep_objects(tok, ("of",)):
-        return True  # "a stark demonstration of Iran's contempt": a display
+        return True  # "a clear demonstration of Chile's resolve": a display
     if pat.code[:3] in ("040", "046"):
-        if pat.pos == "V":  # "the commission meeting in Geneva": a session
+        if pat.pos == "V":  # "the panel meeting in Vienna": a session
             return tok.dep_ == "acl" and tok.tag_ == "VBG" and not dobjs and not _prep_objects(tok, ("with",))
         partner = bool(_prep_objects(tok, ("with", "between")))
         if tok.dep_ == "pobj" and tok.head.lower_ in SETTING_PREPS and not partner:
@@ -1009,7 +1009,7 @@ def _people(tok: Token) -> bool:
 
 
 def _crowd(tok: Token) -> bool:
-    """"13,000 Albanians", "thousands of people": a crowd of private people, not a delegation."""
+    """"4,000 migrants", "thousands of people": a crowd of private people, not a delegation."""
     if tok.lower_ in CROWD_WORDS:
         return True
     for c in tok.children:
@@ -1021,7 +1021,7 @@ def _crowd(tok: Token) -> bool:
 
 
 def _thing_agent(tok: Token) -> bool:
-    """"the US unit is supported by a wide gap in rates": a passive whose "by" names a thing, not a doer."""
+    """"the yen is supported by a narrowing yield gap": a passive whose "by" names a thing, not a doer."""
     agent = _agent(tok)
     return (agent is not None and agent.pos_ == "NOUN" and lemma(agent) not in HUMAN_NOUNS
             and not any(c.dep_ in ("compound", "amod", "poss") and c.pos_ == "PROPN" for c in agent.children))
@@ -1053,7 +1053,7 @@ def _events_for(ctx: _Context, sent: SpacySpan, cand: _Candidate, frame: _Frame,
         sources = [frame.speaker]
     location = _location(ctx, tok)
     # a visitor or a host is not of the country visited ("the envoy arrived in Lima"); elsewhere one
-    # country on both sides is a domestic event ("Peru's government ordered the paper El Tiempo ...")
+    # country on both sides is a domestic event ("Ruritania's cabinet ordered the station Voz Libre ...")
     visited = {a.id for a in targets if a is not None} if frame.code[:2] == "04" else set()
     visited |= {location.id} if location else set()
     sources = _unique([_proxy(ctx, a, sent, frozenset(visited)) for a in sources if a is not None])
@@ -1061,12 +1061,12 @@ def _events_for(ctx: _Context, sent: SpacySpan, cand: _Candidate, frame: _Frame,
     if not sources and not targets and (location is None or coding.quad(frame.code) not in (2, 4)):
         return []
     if sources and all(_private(a) for a in sources) and all(_private(a) for a in targets):
-        return []  # "she said she first met her husband there": private lives
+        return []  # "she recalled meeting her future husband there": private lives
     if (pat.pos == "V" and pat.code[:3] in ("040", "046") and not targets and len(sources) < 2
             and not frame.hypothetical):
-        return []  # "was talking from a position of strength": a meeting needs someone met
+        return []  # "was talking tough at the rally": a meeting needs someone met
     if location is not None and not targets and coding.quad(frame.code) in (2, 4) and frame.code[:2] != "06":
-        targets = [location]  # "strengthened its forces in Lebanon", "killed in Beirut": done to the place
+        targets = [location]  # "reinforced its garrison in Chad", "killed in Kabul": done to the place
     pairs: list[tuple[Actor | None, Actor | None]] = []
     done_to = any(c.dep_ == "nsubjpass" for c in tok.children) and _agent(tok) is not None
     if (not targets and len(sources) > 1 and not done_to
@@ -1150,7 +1150,7 @@ def _roles(ctx: _Context, cand: _Candidate, frame: _Frame) -> tuple[list[Actor],
                 used.add(subj.i)
         between = _prep_objects(tok, ("between",)) if not sources else []
         if between and pat.code[:2] in ("03", "04") and pat.code != "045" and len(_actors_of(ctx, between[0])) > 1:
-            sources = _actors_of(ctx, between[0])  # "talks between the two presidents": both sides meet
+            sources = _actors_of(ctx, between[0])  # "talks between both premiers": both sides meet
             used.add(between[0].i)
         hosts = [tok] + ([verb] if verb is not None else [])
     else:
@@ -1210,7 +1210,7 @@ PROTEST_PURPOSE_NOUNS = frozenset({"protest", "opposition", "defiance", "solidar
 
 def _protest_target(ctx: _Context, hosts: list[Token], used: set[int], source_ids: set[str]) -> list[Actor]:
     """Whom a protest is against: the object of its purpose ("struck to protest X's decision",
-    "marched demanding reforms by X's government", "a hunger strike in protest of X's refusal")."""
+    "marched demanding reforms by X's government", "a sit-in in protest at X's refusal")."""
     for host in hosts:
         for c in host.children:
             start = None
@@ -1252,10 +1252,10 @@ def _second_predicate(t: Token) -> bool:
 
 def _nearest_object_actor(ctx: _Context, tok: Token, used: set[int], source_ids: set[str]) -> list[Actor]:
     """Fallback target: the nearest actor in the trigger's object phrases and infinitive complement
-    ("threatened to cut off electricity to X", "rejected calls by Belarus"), never in its subject,
+    ("threatened to halt gas supplies to X", "rejected calls by Belarus"), never in its subject,
     a clause of its own, or a background phrase ("after", "during"). A coordinated verb's objects
-    are searched only when the act's own phrases name no one: "violated a ban by X and described
-    Y" is done to X, "established ties with and opened an embassy in X" to X."""
+    are searched only when the act's own phrases name no one: "broke an accord with X and thanked
+    Y" is done to X, "signed a pact with and sent an envoy to X" to X."""
     seen = {tok.i, *used}
     later: list[Token] = []
     frontier = [c for c in tok.children if c.dep_ in OBJECT_DEPS and c.i not in used]
@@ -1291,7 +1291,7 @@ def _domestic_party(ctx: _Context, tok: Token, actor: Actor, used: set[int]) -> 
     if actor.kind != "country":
         return False
     if tok.dep_ in ("amod", "compound", "poss", "nmod") and ctx.by_token.get(tok.head.i) is None:
-        # the target is a body of the country ("Peruvian soldiers"), not a thing of it ("China's progress")
+        # the target is a body of the country ("Ecuadorian police"), not a thing of it ("China's progress")
         return _people(tok.head)
     # the source is a body of it: its phrase's head is no mention of the country
     return bool(used) and all(ctx.by_token.get(u) is not actor for u in used)
@@ -1299,7 +1299,7 @@ def _domestic_party(ctx: _Context, tok: Token, actor: Actor, used: set[int]) -> 
 
 def _location(ctx: _Context, tok: Token) -> Actor | None:
     """A country or capital named with "in X" on the trigger, or further down a chain of "in"/"of"
-    phrases ("killed in an explosion in a district of Lima", "in the city of Cusco")."""
+    phrases ("killed in a blast in a suburb of Kabul", "in the town of Herat")."""
     frontier = _prep_objects(tok, ("in",))
     for _ in range(3):
         nxt = []
@@ -1333,7 +1333,7 @@ def _date(ctx: _Context, tok: Token, times: list[Time]) -> str | None:
 
 
 def _counted_object(tok: Token) -> list[Token]:
-    """"kidnapped up to 16 advisers": the parser takes "up" for a particle and the object for its "to"."""
+    """"abducted up to 12 miners": the parser takes "up" for a particle and the object for its "to"."""
     return [p for c in tok.children if c.dep_ == "prt" and c.lower_ == "up"
             for g in c.children if g.dep_ == "prep" and g.lower_ == "to"
             for p in g.children if p.dep_ == "pobj"]

@@ -1020,7 +1020,7 @@ def _matches(pattern: re.Pattern, windows: list[tuple[int, int]], text: str):
 
 
 # Modifiers TimeML keeps inside the span: of dates and times ('early 2020', 'the end of March'),
-# of amounts ('nearly forty years', 'more than four decades ago').
+# of amounts ('nearly thirty years', 'more than three decades ago').
 _DATE_MODS = re.compile(
     r"(?:\b(?:early|late|mid|earlier|later|around|sometime|the\s+(?:beginning|start|end"
     r"|middle|close|rest|remainder|balance|turn)\s+of|the\s+(?:early|late)\s+part\s+of|the\s+(?:early|late|mid))\s*"
