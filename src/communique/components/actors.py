@@ -29,24 +29,24 @@ _DETERMINERS = {"the", "The"}
 _PRONOUN_OWNERS = {"his", "her", "their", "its"}
 _STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG"}
 _PRIORITY = {"country": 0, "igo": 1, "seat": 2, "person": 3, "adjective": 4, "capital": 5}
-# a name right after these prepositions is where something happens ("in Naples", "through Kasumbalesa")
+# a name right after these prepositions is where something happens ("in Tarvena", "through Molsk")
 _LOC_PREPS = frozenset({"in", "near", "outside", "around", "across", "into", "throughout", "through", "via",
                         "towards", "toward", "inside"})
-# "the city of Tabriz", "the towns of Torbat Jam and Tayyebad": what a place name is "of"
+# "the city of Tarvena", "the towns of Molsk and Verin": what a place name is "of"
 _PLACE_NOUNS = frozenset({"city", "cities", "town", "towns", "village", "villages", "port", "island", "islands",
                           "province", "provinces", "region", "district", "suburb", "suburbs", "county", "prefecture",
                           "municipality", "capital", "state", "area", "outskirts"})
-# "Java province", "Durres port", "Java towns": a place noun right after a name makes it a place
+# "Tarvena province", "Molsk port", "Verin towns": a place noun right after a name makes it a place
 _PLACE_AFTER = frozenset({"province", "port", "town", "towns", "village", "villages", "region", "district",
                           "island", "prefecture", "county", "airport", "harbour", "harbor", "residents",
                           "station"})
-# "a stake in Koppert", "confidence in Blair": an "in" that is no place
+# "a stake in Halden", "confidence in Marlow": an "in" that is no place
 _STAKES = frozenset({"stake", "share", "interest", "investment", "holding", "role", "part", "confidence", "faith",
                      "trust", "belief", "change", "rise", "fall", "increase", "decrease"})
-# "CMS Precis, a media monitoring company": nouns in apposition that no person is called
+# "Brask Partners, a shipping company": nouns in apposition that no person is called
 _FIRM_NOUNS = frozenset({"company", "firm", "consultancy", "brokerage", "conglomerate", "subsidiary", "affiliate",
                          "corporation", "insurer", "retailer", "bank"})
-# "the Telugu Desam party", "the Grey Wolves organisation": a name before these is an organisation's
+# "the Forward Union party", "the Red Oak organisation": a name before these is an organisation's
 _ORG_AFTER = frozenset({"party", "organisation", "organization", "movement", "company", "firm", "group",
                         "newspaper", "daily", "weekly"})
 # the last word of a place's name ("Sydney Harbour", "Ho Chi Minh City", "Ben Nevis" has none)
@@ -54,16 +54,17 @@ _PLACE_ENDINGS = frozenset({"Harbour", "Harbor", "River", "Island", "Islands", "
                             "Mountains", "Valley", "Street", "Square", "Airport", "City", "Province", "District",
                             "Strait", "Peninsula", "Sea", "Gulf", "Coast", "Desert", "Plateau", "Road", "Avenue",
                             "Bridge", "Canal", "Heights", "Hills", "Beach", "Prefecture", "County"})
-# "the brokerage firm Dean", "the weekly Akhbar al-Yom": a name after these nouns is an organisation's
+# "the brokerage firm Garrow", "the weekly Nova Vremya": a name after these nouns is an organisation's
 _ORG_NOUNS = frozenset({"firm", "company", "consultancy", "weekly", "daily", "newspaper", "paper", "magazine",
                         "bank", "brokerage", "agency", "carrier", "airline", "maker", "manufacturer", "producer",
                         "giant", "conglomerate", "chain", "insurer", "retailer", "broadcaster", "network",
                         "publisher", "subsidiary", "affiliate", "group", "party", "institute",
                         "tabloid", "journal", "monthly"})
-# days and months that end no name (not "May": Theresa May)
-_TRAILING_DATES = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-                             "January", "February", "March", "April", "July", "September", "October",
-                             "November", "December"})
+# weekdays the parser glues to a one-word place ("flew to Halden Saturday"); months end real names
+# ("Black September"), and a weekday after "on" or "of" is part of one ("Mail on Sunday")
+_TRAILING_DAYS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
+_NAME_LINKS = frozenset({"on", "of", "the"})
+_FINITE = frozenset({"VBZ", "VBP", "VBD", "MD"})
 # a role word after these is a lesser office of that kind ("deputy governor", "vice minister")
 _ROLE_PREFIXES = frozenset({"deputy", "assistant", "junior"})
 
@@ -100,9 +101,9 @@ def _slug(text: str) -> str:
 
 
 def _typo_of(word: str, name: str) -> bool:
-    """Whether `word` differs from the similar `name` as a slip of the keys does ("Britian", "Japanse",
-    "Dominicna Republic": one slip a word), not as another word does: a longer or shorter form of it
-    ("Indiana" and "Indian", "Malaga" and "Malagasy"), another inflection ("Turkes" and "Turks"), a
+    """Whether `word` differs from the similar `name` as a slip of the keys does ("Brtain", "Japnese",
+    "Dominican Repulbic": one slip a word), not as another word does: a longer or shorter form of it
+    ("Indiana" and "Indian", "Malaga" and "Malagasy"), another inflection (a surname "Danes" and "Dans"), a
     different word inside a longer name ("Central Asian"), another place ("Portland", "Bolivar")."""
     if word.startswith(name):  # "Zaireans", "Turkish-" are the name; "Indiana" is another
         rest = word[len(name):]
@@ -119,7 +120,7 @@ def _typo_of(word: str, name: str) -> bool:
 
 def _slips(a: str, b: str) -> int:
     """Keystroke slips between two words: letters added, dropped, changed or swapped with the next
-    (optimal string alignment distance). "Japanse" is one from "Japanese"; "Portland" two from "Poland"."""
+    (optimal string alignment distance). "Japnese" is one from "Japanese"; "Portland" two from "Poland"."""
     if a == b:
         return 0
     prev2: list[int] = []
@@ -136,7 +137,7 @@ def _slips(a: str, b: str) -> int:
 
 
 def _dateline_place(dateline: str | None) -> str | None:
-    """"GAO, Mali, April 7 (AFP)" -> "gao": the leading capitalised words, where the story was filed."""
+    """"TARVENA, Oltia, May 3 (AFP)" -> "tarvena": the leading capitalised words, where the story was filed."""
     if not dateline:
         return None
     words = []
@@ -223,7 +224,7 @@ class Gazetteer:
         return got
 
     def dateline_country(self, dateline: str | None) -> str | None:
-        """"KUALA LUMPUR, April 1 (AFP)" -> MYS: the longest run of leading words that names a place."""
+        """"KUALA LUMPUR, May 9 (AFP)" -> MYS: the longest run of leading words that names a place."""
         if not dateline:
             return None
         words = dateline.split()[:4]
@@ -263,6 +264,7 @@ class ActorReader:
         self.describing: set[str] = set()  # people whose role is being read, against mutual recursion
         self._columns: tuple | None = None  # the token columns _trim reads
         self._places: dict[str, bool] = {}  # entity text -> whether the article uses it as a place's name
+        self._by_word: dict[str, list[int]] | None = None  # token text -> its positions, for _occurrences
         self.person_words: dict[str, int] = {}  # word -> how many PERSON entity names hold it
         self.dateline_place = _dateline_place(doc._.dateline)
 
@@ -324,8 +326,8 @@ class ActorReader:
         start = ent.start + (1 if ent[0].text in _DETERMINERS else 0)
         end = ent.end - (1 if ent[-1].text in _POSSESSIVE else 0)
         if (start, end) == (s, e):
-            # the whole entity: a lone capital the parser reads as a person is a person ("Victoria");
-            # a demonym is one only when it modifies nothing ("Ugandan opposition" is Uganda's)
+            # the whole entity: a lone capital the parser reads as a person is a person (a woman named "Victoria");
+            # a demonym is one only when it modifies nothing ("Kenyan opposition" is Kenya's)
             if ent.label_ != "PERSON":
                 return False
             if t.kind == "adjective":
@@ -348,10 +350,10 @@ class ActorReader:
                 self._organization(span)
 
     def _misspelt_country(self, span: Span) -> bool:
-        """"Ethopia", "Afganistan": a place or people name one or two letters off a country's."""
+        """"Ethiopa", "Afghanstan": a place or people name one or two letters off a country's."""
         text = span.text
         if len(text) < 5 or not text[:1].isupper() or text in self.person_words:
-            return False  # "Turkes" is Alparslan Turkes where the parser names him once
+            return False  # a surname like a country's name is the person the parser names in full
         iso3 = self.gaz.near_country(text)
         if iso3 is None:
             return False
@@ -362,7 +364,7 @@ class ActorReader:
     def _place_name(self, span: Span, label: str) -> bool:
         """Whether the parser's PERSON or ORG `span` names a place: the town of the dateline, a name
         ending in "Harbour" or "City" (PERSON only: "Manchester City" is a club), or a name the article
-        uses as a place somewhere ("in Naples", "the city of Tabriz", "Rotterdam-based", "Java
+        uses as a place somewhere ("in Tarvena", "the city of Molsk", "Molsk-based", "Verin
         province"). After "in" or "to" only a known town or a PERSON counts: companies are "in" deals."""
         text = span.text
         key = f"{label}:{text}"
@@ -380,15 +382,12 @@ class ActorReader:
         if label == "PERSON" and len(words) > 1 and words[-1] in _PLACE_ENDINGS:
             return True
         if label == "PERSON" and (any(self.person_words.get(w, 0) > (w in words) for w in words)
-                                  or self._titled(text)):
-            return False  # "Kim Sang-Hyon" beside "Kim Jong-Pil", "mayor Yuri Luzhkov": a person
+                                  or self._titled(span)):
+            return False  # "Park Min-ho" beside "Park Ji-woo", "mayor Ivan Sorokin": a person
         known = text.casefold() in self.gaz.places
-        body = doccache.text(doc)
         n = len(doc)
-        for m in re.finditer(r"(?<!\w)" + re.escape(text) + r"(?!\w)", body):
-            o = doc.char_span(m.start(), m.end())
-            if o is None:
-                continue
+        for first, last in self._occurrences(span):
+            o = doc[first:last]
             nxt = doc[o.end] if o.end < n else None
             if nxt is not None:
                 if nxt.text in _POSSESSIVE:
@@ -410,14 +409,36 @@ class ActorReader:
                 return True
         return False
 
-    def _titled(self, text: str) -> bool:
-        """Whether `text` somewhere follows a title ("mayor Yuri Luzhkov", "General Manoussos ...")."""
-        body = doccache.text(self.doc)
-        for m in re.finditer(r"(?<!\w)" + re.escape(text) + r"(?!\w)", body):
-            o = self.doc.char_span(m.start(), m.end())
-            if o is not None and o.start > 0 and self._role_ending_at(o.start - 1)[0]:
-                return True
-        return False
+    def _titled(self, span: Span) -> bool:
+        """Whether the name of `span` somewhere follows a title ("mayor Ivan Sorokin", "General ...")."""
+        return any(first > 0 and self._role_ending_at(first - 1)[0] for first, _ in self._occurrences(span))
+
+    def _occurrences(self, span: Span) -> list[tuple[int, int]]:
+        """Token spans where the words of `span` recur in the article, as whole words with the same
+        spacing. Found through an index of the Doc's tokens by their text, built once per article, so
+        that looking up every name costs what its occurrences do, not a scan of the text each."""
+        if self._by_word is None:
+            by_word: dict[str, list[int]] = {}
+            for i, w in enumerate(doccache.column(self.doc, "text")):
+                by_word.setdefault(w, []).append(i)
+            self._by_word = by_word
+        words, idx, body = (doccache.column(self.doc, "text"), doccache.column(self.doc, "idx"),
+                            doccache.text(self.doc))
+        size, n = span.end - span.start, len(words)
+        text = span.text
+        found = []
+        for i in self._by_word.get(words[span.start], ()):
+            j = i + size
+            if j > n:
+                break
+            start, end = idx[i], idx[j - 1] + len(words[j - 1])
+            if body[start:end] != text:
+                continue
+            if start > 0 and (body[start - 1].isalnum() or body[start - 1] == "_") \
+                    or end < len(body) and (body[end].isalnum() or body[end] == "_"):
+                continue  # not a whole word
+            found.append((i, j))
+        return found
 
     def _abbreviation(self, span: Span) -> bool:
         """An abbreviation in brackets after a name, or one defined so earlier, joins that actor."""
@@ -444,11 +465,10 @@ class ActorReader:
         sector = self._sector(name)
         key = f"org:{_slug(name)}"
         # "the Foreign Ministry" after "the Chinese Foreign Ministry" is the same body
+        tail = " " + name
         for d in self.drafts.values():
-            shorter = min(d.name, name, key=len)
-            if d.kind == "organization" and d.key != key and " " in shorter and (
-                d.name.endswith(" " + name) or name.endswith(" " + d.name)
-            ):
+            if d.kind == "organization" and d.key != key and (d.name.endswith(tail) or name.endswith(" " + d.name)) \
+                    and " " in min(d.name, name, key=len):
                 if len(name) > len(d.name):
                     d.name = name
                 country = country or d.country
@@ -463,7 +483,7 @@ class ActorReader:
 
     def _home_leads(self) -> bool:
         """Whether no other country is named more often than the dateline's (a country named once is
-        no rival): a London story about Papua New Guinea's "Commission of Inquiry" is no British one."""
+        no rival): a London story about Fiji's "Board of Review" is no British one."""
         counts = {d.country: len(d.mentions) for d in self.drafts.values() if d.kind == "country"}
         return max(counts.values(), default=0) <= max(counts.get(self.home, 0), 1)
 
@@ -502,9 +522,12 @@ class ActorReader:
         while start < end and (space[start] or punct[start] or lower[start] == "the"):
             start += 1
         while end > start and (space[end - 1] or words[end - 1] in _POSSESSIVE
-                               or punct[end - 1] and words[end - 1] not in ".)"
-                               or end - start > 1 and words[end - 1] in _TRAILING_DATES):
-            end -= 1  # "Edmonton Saturday": the day the parser glued to a name is no part of it
+                               or punct[end - 1] and words[end - 1] not in ".)"):
+            end -= 1
+        if end - start == 2 and words[end - 1] in _TRAILING_DAYS and ent.label_ != "PERSON" \
+                and lower[start] not in _NAME_LINKS and words[start][:1].isupper() \
+                and (start == 0 or lower[start - 1] not in _NAME_LINKS):
+            end -= 1  # "Halden Saturday": the day the parser glued to a one-word place is no part of it
         if end <= start:
             return None
         text = text[idx[start]:idx[end - 1] + len(words[end - 1])]  # doc[start:end].text
@@ -547,14 +570,16 @@ class ActorReader:
                 self.describe_person(d)
 
     def _organization_named(self, span: Span) -> bool:
-        """A PERSON entity that names an organisation: after a noun for one ("the brokerage firm Dean",
-        "the weekly Akhbar al-Yom"), before one ("the Telugu Desam party"), beside one ("CMS Precis, a
-        media monitoring company") or the short form of a party the article names in full ("True
-        Path" beside "the True Path Party"). Joins that party or becomes an organisation."""
+        """A PERSON entity that names an organisation: after a noun for one ("the brokerage firm Garrow",
+        "the weekly Nova Vremya"), before one ("the Forward Union party"), beside one ("Brask Partners, a
+        shipping company") or the short form of a party the article names in full ("Forward
+        Union" beside "the Forward Union Party"). Joins that party or becomes an organisation."""
         doc = self.doc
         full = self.drafts.get(f"org:{_slug(span.text + ' Party')}")
         before = doc[span.start - 1] if span.start > 0 else None
         after = doc[span.end] if span.end < len(doc) else None
+        if full is None and before is not None and self._subject_of_own_clause(span, before):
+            return False
         if full is None and not (
                 before is not None and before.lower_ in _ORG_NOUNS and before.pos_ == "NOUN"
                 or after is not None and after.lower_ in _ORG_AFTER and after.text.islower()
@@ -566,9 +591,27 @@ class ActorReader:
             self._organization(span)
         return True
 
+    def _subject_of_own_clause(self, span: Span, before: Token) -> bool:
+        """"The group John Smith leads protested": a name after a noun that is the subject of a verb
+        of its own (a relative clause) is no name of that noun's."""
+        root = span.root
+        if root.dep_ in ("nsubj", "nsubjpass") and root.head.dep_ == "relcl" and before.i < root.head.i:
+            return True
+        # the parser often hangs such a name on the noun as an apposition: a finite verb right after
+        # the name and another right after that verb ("leads protested") is a clause without its object
+        doc, n = self.doc, len(self.doc)
+        if span.end + 1 >= n:
+            return False
+        verb, nxt = doc[span.end], doc[span.end + 1]
+        return (verb.tag_ in _FINITE and verb.pos_ in ("VERB", "AUX") and verb.lemma_ not in ("be", "have", "do")
+                and (nxt.tag_ in _FINITE or nxt.tag_ == "VBN"))
+
     def _organizations_named_like_people(self) -> None:
-        """"Tayan said": a one-word ORG of the parser that is a word of exactly one person's full name
-        in the article ("Turhan Tayan"), or that full name itself, is that person."""
+        """"Kaya said": a one-word ORG of the parser that is a word of exactly one person's full name
+        in the article ("Demir Kaya"), or that full name itself, is that person — when every use of it
+        comes after the full name. A one-word name used before the person's full name is a company
+        introduced first ("Ford cut jobs ... Chairman Bill Ford"): it stays an organisation, and so do
+        the lone uses of that word the parser tagged as a person before the full name."""
         owners: dict[str, set[str]] = {}
         for d in self.drafts.values():
             if d.kind == "person" and " " in d.name and d.mentions:
@@ -585,14 +628,28 @@ class ActorReader:
             if not keys or len(keys) != 1 or (" " not in d.name and d.name.isupper()):
                 continue
             person = self.drafts[next(iter(keys))]
+            if " " not in d.name:
+                full = min((s for s, e in person.mentions if e - s > 1), default=None)
+                if full is None or min(s for s, _ in d.mentions) < full:
+                    self._give_back_lone_uses(person, d, full)
+                    continue
             del self.drafts[d.key]
             for m in d.mentions:
                 self.mention(person, *m)
 
+    def _give_back_lone_uses(self, person: _Draft, org: _Draft, full: int | None) -> None:
+        """The person's one-word mentions that spell the organisation's name and come before the full
+        name ("Dell said" tagged a person, before "Michael Dell") are the organisation's."""
+        words = doccache.column(self.doc, "text")
+        for s, e in list(person.mentions):
+            if e - s == 1 and words[s] == org.name and (full is None or s < full):
+                person.mentions.remove((s, e))
+                self.mention(org, s, e)
+
     def _people_of_a_nation(self, span: Span) -> bool:
-        """"Bosnian Serbs", "Rwandan Hutu refugees": a nationality and a people, tagged by the parser as
+        """"Bosnian Croats", "Rwandan Tutsi farmers": a nationality and a people, tagged by the parser as
         one person's name, are a group of that country. A person named after a nationality ("German
-        Gref said") stays a person: the rest must be plural or describe a plural noun."""
+        Brandt said") stays a person: the rest must be plural or describe a plural noun."""
         iso3 = self.inner_countries.get(span.start)
         if iso3 is None:
             return False
@@ -688,8 +745,9 @@ class ActorReader:
             if terms:
                 d.country = self._country_of_office(terms[0])
         base = (d.role or "").lower()
-        if base.split(" ", 1)[0] in _ROLE_PREFIXES:
-            base = base.split(" ", 1)[1]  # a deputy governor is in the governor's sector
+        first, _, rest = base.partition(" ")
+        if first in _ROLE_PREFIXES and rest:
+            base = rest  # a deputy governor is in the governor's sector
         role = self.kb.roles.get(base)
         d.sector = role.sector if role else None
         if office is not None and d.role == office and d.sector != "MIL":
@@ -699,7 +757,7 @@ class ActorReader:
         return office.country if office.country in self.kb.by_iso3 else None
 
     def _title_before(self, start: int) -> tuple[str | None, str | None]:
-        """"Russian President Vladimir Putin", "his Russian counterpart Vladimir Putin"."""
+        """"Russian President Vladimir Putin", "his Chinese counterpart Xi Jinping"."""
         doc = self.doc
         role = country = None
         i = start - 1
@@ -718,7 +776,7 @@ class ActorReader:
                 continue
             owner = self.token_owner.get(i)
             if owner and (owner.startswith("country:") or owner.startswith("org:")):
-                # "Chinese Foreign Ministry spokesman Shen Guofang": the body's country is his
+                # "Chinese Foreign Ministry spokesman Lin Haobo": the body's country is his
                 country = country or self.drafts[owner].country
                 i -= 1
                 continue
@@ -731,7 +789,7 @@ class ActorReader:
         return role, country
 
     def _of_country(self, end: int) -> str | None:
-        """"King Hassan of Morocco": a country named right after the person with "of"."""
+        """"King Hassan of Morocco" (an office-holder): a country named right after the person with "of"."""
         doc = self.doc
         if end + 1 < len(doc) and doc[end].lower_ == "of":
             owner = self.token_owner.get(end + 1)
@@ -750,7 +808,7 @@ class ActorReader:
         return None, 0
 
     def _apposition(self, start: int, end: int) -> tuple[str | None, str | None]:
-        """"Zhang Hanhui, China's ambassador to Russia," and "the Russian president, Vladimir Putin"."""
+        """"Li Wenbo, China's ambassador to Brazil," and "the Russian president, Vladimir Putin"."""
         head = self.doc[start:end].root
         phrases = [c for c in head.children if c.dep_ == "appos"]
         if head.dep_ == "appos":
@@ -805,7 +863,7 @@ class ActorReader:
                 continue
             root = span.root
             if root.tag_ not in ("NNS", "NNPS") or root.dep_ in ("amod", "compound"):
-                continue  # "Moslem fundamentalists", "Kisangani": not a people acting
+                continue  # "Moslem clerics", a town the parser took for a people: not a people acting
             d = self.draft(f"group:{_slug(span.text)}", span.text, "group")
             self.mention(d, span.start, span.end)
 
