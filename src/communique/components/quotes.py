@@ -5,8 +5,8 @@ when each new paragraph re-opens it); indirect ones by walking the parse from a 
 lexicon in knowledge/data/cues.tsv says which complement of each cue carries the content). The
 speaker is the cue's subject, resolved to an actor from doc._.actors; pronouns and definite
 descriptions ("the ministry") are resolved to the most recent suitable actor. Reporting nouns
-("Trump's claim that ...") give content too, and layout gives speakers without any verb:
-transcript labels ("PENCE: ...") and dash bylines after a quotation (communique.quotes.layout).
+("the mayor's claim that ...") give content too, and layout gives speakers without any verb:
+transcript labels ("KADE: ...") and dash bylines after a quotation (communique.quotes.layout).
 """
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..quotes.layout import Turn, byline_after, mask_marks, transcript_turns
+from ..quotes.layout import Turn, byline_after, known_places, mask_marks, transcript_turns
 from ..record import Actor, Quote
 from . import doccache
 from .base import Stage
@@ -51,25 +51,43 @@ def load_cues() -> dict[str, Cue]:
 CUES = load_cues()
 # first words of multi-word cues, so a token is only checked for a particle when it can have one
 _MULTI = {p.split(" ", 1)[0] for p in CUES if " " in p}
-NOUN_CUES = {p for p, c in CUES.items() if "noun" in c.takes}  # "claim" in "Trump's claim that ..."
+NOUN_CUES = {p for p, c in CUES.items() if "noun" in c.takes}  # "claim" in "the mayor's claim that ..."
 INTENT_NOUNS = {"promise", "pledge", "vow", "threat", "demand", "proposal", "hope"}  # also take "to ..."
 
-OPENERS = {"\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb", "\u201e": "\u201d"}
+# each opening mark and the marks that close it (German „...“ closes with a high mark, either way)
+OPENERS = {"\u201c": ("\u201d", '"'), '"': ('"',), "\u00ab": ("\u00bb", '"'), "\u201e": ("\u201c", "\u201d", '"')}
 CLOSERS = {"\u201d", '"', "\u00bb"}
 _MARK_RE = re.compile('["\u201c\u201d\u00ab\u00bb\u201e]')
 OPEN_TOKENS = set(OPENERS) | {"''", "``"}  # how the tokenizer leaves opening marks
 _REVERSED_OPEN_RE = re.compile("(^|\n)([ \t]*)\u201d")
+# two apostrophes opening a word (after a space, a line start or an opening bracket) open a quotation
+_APOS_OPEN_RE = re.compile(r"(?:^|(?<=[\s(\[]))''(?=\S)", re.MULTILINE)
 
 
 def normalize_marks(text: str) -> str:
-    """The text (same length) with quote marks in one style for pairing: two apostrophes ('' as
-    some archives print a double quote) become one straight mark, and a closing curly mark that
-    opens a paragraph (a typo of the opening one) an opening mark."""
+    """The text (same length) with quote marks in one style for pairing: LaTeX-style ``...''
+    becomes curly marks; '' (as some archives print a double quote) opens a quotation only at the
+    start of a word and otherwise closes one, so a stray "students'' union" opens nothing; and a
+    closing curly mark that opens a paragraph (a typo of the opening one) an opening mark."""
+    if "``" in text:
+        text = text.replace("``", " \u201c")  # the mark stays next to the content it opens
     if "''" in text:
-        text = text.replace("''", '" ')
+        text = _APOS_OPEN_RE.sub(" \u201c", text)
+        text = text.replace("''", "\u201d ")
     if "\u201d" in text:
         text = _REVERSED_OPEN_RE.sub("\\1\\2\u201c", text)
     return text
+
+
+def _closes_typo(text: str, p: int) -> bool:
+    """True when the opening mark at p is a typo of a closing one: it follows a word or punctuation
+    and is followed by a space, punctuation or the end ('"We will stay,\u201c he said')."""
+    before = text[p - 1] if p > 0 else " "
+    after = text[p + 1] if p + 1 < len(text) else " "
+    return not before.isspace() and before not in "([\u2014\u2013-" and (
+        after.isspace() or (not after.isalnum() and after not in "'\u2018\"\u201c"))
+
+
 _PARA_RE = re.compile(r"\n\s*")
 
 PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person",
@@ -84,6 +102,7 @@ LABELS = {"question", "answer", "q", "a", "note", "update", "updated", "related"
           "see also", "listen", "transcript", "caption", "credit", "image", "warning", "breaking", "exclusive"}
 MIN_DIRECT_WORDS = 5  # shorter quotes inside a sentence are scare quotes unless a cue frames them
 LONE_QUOTE_WORDS = 8  # a quotation with no cue anywhere near is kept only when it reads as speech
+MAX_ACRONYM = 5  # an upper-case label an agency may head a line with ("AP: ..."), unlike a subhead
 MAX_SPLIT_GAP = 150  # characters of attribution between two halves of one quotation
 
 
@@ -109,20 +128,23 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                 spans.append((open_at + 1, paras[i - 1][1]))
                 open_at, carried = None, False
             marks = list(_MARK_RE.finditer(text, ps, pe))
-        depth = 0  # curly quotes nested inside the open one ('“... calls “hell” ...”')
+        depth = 0  # curly quotes nested inside the open one ('“... a so-called “reset” ...”')
         for m in marks:
             ch, p = m.group(), m.start()
+            typo = ch == "\u201c" and _closes_typo(text, p)
             if open_at is None:
-                if ch in OPENERS:
+                if ch in OPENERS and not typo:
                     open_at = p
-            elif ch == text[open_at] and ch != OPENERS[ch]:
-                depth += 1
-            elif ch in CLOSERS and ch in (OPENERS[text[open_at]], '"'):
+                continue
+            closers = OPENERS[text[open_at]]
+            if ch in closers or typo:
                 if depth:
                     depth -= 1
                     continue
                 spans.append((open_at + 1, p))
-                open_at, carried = None, False
+                open_at, carried, depth = None, False, 0
+            elif ch == text[open_at] and ch != '"':
+                depth += 1
         if open_at is not None:
             nxt = paras[i + 1][0] if i + 1 < len(paras) else None
             if nxt is not None and nxt < len(text) and text[nxt] in OPENERS:
@@ -203,7 +225,7 @@ NOMINAL = {"PROPN", "NOUN"}
 
 def _bare_subject(verb: Token) -> Token | None:
     """A finite cue the parser left without a subject takes the name just before it ('... the
-    Post Trump said'), or before an interposed clause ('Obama, dedicating the museum, said')."""
+    Ledger Brenner said'), or before an interposed clause ('Brenner, opening the bridge, said')."""
     if verb.tag_ not in FINITE or verb.dep_ not in ("ROOT", "ccomp", "conj", "parataxis"):
         return None
     doc = verb.doc
@@ -293,7 +315,7 @@ def content_of(tok: Token, cue: Cue) -> tuple[int, int] | None:
             # the comma that sets the cue off may hang from the cue itself ("Back then, he said, ...")
             if doc[le].is_punct or doc[le - 1].is_punct:
                 if tok.dep_ == "parataxis" and tok.right_edge.i + 1 < tok.sent.end - 1:
-                    # a parenthetical cue ("..., Barden says, far too ..."): the longer side
+                    # a parenthetical cue ("..., Hollis says, far too ..."): the longer side
                     left = _trim(doc, tok.sent.start, le)
                     right = _trim(doc, tok.right_edge.i + 1, tok.sent.end)
                     return right if right[1] - right[0] > left[1] - left[0] else left
@@ -389,7 +411,7 @@ class Resolver:
             return actor
         low = subj.lower_
         if low in RELATIVE and subj.head.dep_ == "relcl" and subj.head.head.i != subj.head.i:
-            antecedent = subj.head.head  # "Barkley, who said ...": the pronoun's antecedent
+            antecedent = subj.head.head  # "Ferrand, who said ...": the pronoun's antecedent
             i, j = _speaker_span(antecedent)
             return self.resolve(antecedent, i, j) if antecedent.lower_ not in RELATIVE else None
         if subj.pos_ == "PRON":
@@ -414,7 +436,7 @@ class Resolver:
         return None
 
     def _by_surname(self, word: str) -> Actor | None:
-        """The person actor whose name ends in `word` (a transcript's 'WALLACE', a byline's 'Egan'),
+        """The person actor whose name ends in `word` (a transcript's 'MORROW', a byline's 'Varga'),
         when exactly one does."""
         low = word.lower()
         hits = [a for a in self.actors if a.kind == "person" and a.name.lower().rsplit(" ", 1)[-1] == low]
@@ -478,7 +500,7 @@ def _adjacent(doc: Doc, tok: Token, qi: int, qj: int) -> bool:
 
 def _introducer(doc: Doc, qi: int) -> tuple[Token, tuple[int, int], Token | None] | None:
     """Who introduces a quotation that has no cue of its own: the clause it follows after a
-    colon ('Cruz called them on it: "..."'), else a reporting clause in the sentence before."""
+    colon ('Vale took them to task: "..."'), else a reporting clause in the sentence before."""
     k = qi - 1
     while k >= 0 and (doc[k].is_space or doc[k].text in OPEN_TOKENS):
         k -= 1
@@ -499,12 +521,24 @@ def _introducer(doc: Doc, qi: int) -> tuple[Token, tuple[int, int], Token | None
     return best
 
 
-def _byline(doc: Doc, text: str, e: int) -> tuple[int, int] | None:
-    """Token range of a speaker named after a dash behind the quotation ending at e."""
+BYLINE_QUOTE_WORDS = 4  # a byline follows a quotation, not a quoted title ('"Lighthouse" -- ...')
+_SENTENCE_END = ".!?\u2026"
+
+
+def _byline(doc: Doc, text: str, s: int, e: int) -> tuple[int, int] | None:
+    """Token range of a speaker named after a dash behind the quotation [s, e): the quotation reads
+    as speech and its line opens with a quote mark, as letters to the editor and epigraphs stand."""
     k = e
     while k < len(text) and text[k] in ",.!?":
         k += 1
     if k >= len(text) or text[k] not in CLOSERS:
+        return None
+    line = text.rfind("\n", 0, s) + 1
+    head = text[line:s].lstrip(" \t\u00a0")
+    if not head or head[0] not in OPENERS:
+        return None  # the line is no quoted statement: the dash goes on the writer's own sentence
+    quoted = text[s:k].rstrip()
+    if len(quoted.split()) < BYLINE_QUOTE_WORDS and not quoted.endswith(tuple(_SENTENCE_END)):
         return None
     got = byline_after(text, k + 1)
     if got is None:
@@ -526,7 +560,7 @@ def direct_quotes(doc: Doc, min_words: int = MIN_DIRECT_WORDS, marks_text: str |
         if span is None or len(span) == 0:
             continue
         qi, qj = span.start, span.end
-        by = _byline(doc, marks_text, e)
+        by = _byline(doc, marks_text, s, e)
         if by is not None:  # '"..." -- Name': the byline names the speaker whatever the cues near
             found.append(_Found(s, e, "direct", None, None, doc[by[0]:by[1]].root, True, by))
             continue
@@ -639,8 +673,8 @@ def noun_content(tok: Token) -> tuple[int, int] | None:
 
 
 def noun_holder(tok: Token) -> tuple[Token, tuple[int, int]] | None:
-    """Whose the reported statement is: a possessor ('Trump's claim'), a name compounded with the
-    noun ('a New York Times report'), or a by-phrase ('the statement by the ministry')."""
+    """Whose the reported statement is: a possessor ('the mayor's claim'), a name compounded with the
+    noun ('a Daily Ledger report'), or a by-phrase ('the statement by the ministry')."""
     doc = tok.doc
     names = []
     for c in tok.children:
@@ -655,7 +689,7 @@ def noun_holder(tok: Token) -> tuple[Token, tuple[int, int]] | None:
     if names:
         head = names[-1]
         return head, (min(n.left_edge.i for n in names), head.i + 1)
-    verb = tok.head.head if tok.dep_ == "pobj" else tok.head  # "Democrats persisted in arguments that"
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head  # "critics persisted in arguments that"
     if tok.dep_ in ("dobj", "pobj") and verb.pos_ == "VERB" and verb.i != tok.i:
         subj = subject_of(verb)
         if subj is not None:
@@ -664,7 +698,7 @@ def noun_holder(tok: Token) -> tuple[Token, tuple[int, int]] | None:
 
 
 def noun_quotes(doc: Doc) -> list[_Found]:
-    """Statements reported by a noun ('Trump's claim that there have been thousands ...')."""
+    """Statements reported by a noun ('the mayor's claim that there have been hundreds ...')."""
     if not NOUN_CUES:
         return []
     lemma, pos = doccache.column(doc, "lemma"), doccache.column(doc, "pos")
@@ -708,7 +742,7 @@ def turn_quotes(doc: Doc, turns: Sequence[Turn]) -> list[_Found]:
 
 
 def _has_own_cue(doc: Doc, i: int, j: int) -> bool:
-    """True when tokens [i, j) hold a reporting cue with its subject among them ('Trump urges ...')."""
+    """True when tokens [i, j) hold a reporting cue with its subject among them ('Brenner urges ...')."""
     for k in _cue_candidates(doc, i, j):
         tok = doc[k]
         if cue_of(tok) is not None:
@@ -736,8 +770,13 @@ def colon_quotes(doc: Doc, skip: frozenset[int] = frozenset()) -> list[_Found]:
         if any(t.pos_ in ("VERB", "AUX", "PRON", "NUM") for t in wspan) or not any(
                 t.pos_ in ("PROPN", "NOUN") for t in wspan):
             continue
-        if actor_for_span(doc, *who) is None and (len(wspan) > 3 or any(t.pos_ not in ("PROPN", "NOUN", "ADJ") for t in wspan)):
-            continue  # a section lead-in ("Little Relief for Refugees: ..."), not a name
+        named = actor_for_span(doc, *who)
+        if named is None and (len(wspan) > 3 or any(t.pos_ not in ("PROPN", "NOUN", "ADJ") for t in wspan)):
+            continue  # a section lead-in ("Fewer Ferries for Islanders: ..."), not a name
+        label = m.group("who").strip()
+        if label.isupper() and (named is None or label in known_places() or (
+                named.kind != "person" and (" " in label or len(label) > MAX_ACRONYM))):
+            continue  # outside a transcript an upper-case label is a subhead or a dateline ("BACKGROUND:")
         i, j = _trim(doc, cspan.start, cspan.end)
         if j - i < 3 or _has_own_cue(doc, i, j):
             continue
