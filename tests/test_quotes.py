@@ -367,12 +367,12 @@ def test_byline_is_a_name_after_a_real_dash():
 
 @pytest.mark.model
 def test_transcript_labels_are_the_speakers(nlp):
-    text = ('Excerpts from the interview follow:\n\n"MORROW: Let us begin with the news about the harbour works.\n\n'
-            '"KADE: Well, frankly, the mayor seems to think this is a game of \u201cMonopoly.\u201d\n\n'
-            '"MORROW: If you allow me, sir, because our time is short.')
+    text = ('The hearing record reads in part:\n\n"MORROW: When did the pumps at the dam stop working?\n\n'
+            '"KADE: On the second night. The engineers had warned us, in their words, of a \u201cslow flood.\u201d\n\n'
+            '"MORROW: And nobody told the valley towns before dawn?')
     quotes = run(nlp, text)
     assert [q.speaker_text for q in quotes] == ["MORROW", "KADE", "MORROW"]
-    assert only(quotes, "Monopoly").text.startswith("Well, frankly")  # the inner quote stays inside
+    assert only(quotes, "slow flood").text.startswith("On the second night")  # the inner quote stays inside
 
 
 @pytest.mark.model
@@ -403,8 +403,8 @@ def test_a_quoted_title_before_a_dash_is_no_byline(nlp):
 
 @pytest.mark.model
 def test_parenthetical_cue_with_its_own_comma(nlp):
-    text = "Back in Ohio, Mr. Hollis said, he decided to take aim at the shipping industry's emissions."
-    q = only(run(nlp, text), "decided")
+    text = "In those years, Mr. Hollis said, he had decided to sell the family farm."
+    q = only(run(nlp, text), "family farm")
     assert q.speaker_text == "Mr. Hollis"
 
 
