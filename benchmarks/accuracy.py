@@ -3,7 +3,7 @@
 
     .venv/bin/python benchmarks/accuracy.py [SET ...] [--shared ../shared] [--errors N] [--json OUT]
 
-SETs: timeml recognizers polnear plover plover-0.5b1 petrarch (default: all). The inputs and the scores come from
+SETs: timeml recognizers polnear plover plover-2021 petrarch (default: all). The inputs and the scores come from
 the shared scorer (`../shared/eval/gold.py`, loaded from disk, the same code `eval/run.sh` runs); the
 model is loaded once for every set. After each set's figures comes a count of its errors by category,
 largest first, with a few examples each, so a round of work can start from the largest class.
@@ -26,13 +26,13 @@ SETS = {
     "recognizers": "gold/numbers/recognizers",
     "polnear": "gold/quotes/polnear/dev",
     "plover": "gold/events/plover_gsr_dev.jsonl",
-    "plover-0.5b1": "gold/events/plover_gsr_dev.jsonl",
+    "plover-2021": "gold/events/plover_gsr_dev.jsonl",
     "petrarch": "gold/events/petrarch2_unit_tests.xml",
 }
-# The PLOVER gold standard is coded in the 0.5b1 draft's type names (its `version` field says so);
-# records carry the 2021 names unless asked otherwise. "plover" scores the records as
-# `eval/run.sh plover` does; "plover-0.5b1" scores them renamed as `--plover-scheme 0.5b1` would.
-RENAMED = {"plover-0.5b1": ("plover", "0.5b1")}
+# The PLOVER gold standard is coded in the 0.5b1 draft's type names (its `version` field says so), the
+# names records carry by default. "plover" scores the records as `eval/run.sh plover` does;
+# "plover-2021" scores them renamed as `--plover-scheme 2021` would.
+RENAMED = {"plover-2021": ("plover", "2021")}
 
 
 @dataclass
@@ -195,7 +195,7 @@ def renamed(records: dict[str, dict], scheme: str) -> dict[str, dict]:
 
     for record in records.values():
         for event in record.get("events", []):
-            event["plover"] = plover_for(event["cameo"], scheme)[0]
+            event["plover"], event["plover_scheme"] = plover_for(event["cameo"], scheme)[0], scheme
     return records
 
 
@@ -233,9 +233,10 @@ def main() -> int:
     if not (shared / "eval" / "gold.py").is_file():
         print(f"no scorer at {shared}/eval/gold.py: the gold sets live in ../shared", file=sys.stderr)
         return 2
+    from communique.knowledge.cameo import DEFAULT_PLOVER_SCHEME
     from communique.pipeline import load_nlp
 
-    nlp = load_nlp(plover_scheme="2021")  # "plover" scores the default names; "plover-0.5b1" renames them
+    nlp = load_nlp(plover_scheme=DEFAULT_PLOVER_SCHEME)  # whatever the environment says; "plover-2021" renames
     gold_mod = load_scorer(shared)
     results = []
     for name in args.sets or list(SETS):

@@ -22,8 +22,8 @@ needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="../shared (seed, 
 SCHEMA = json.loads((resources.files("communique") / "schema" / "record.schema.json").read_text())
 
 
-def run(*args, input=None):
-    result = CliRunner().invoke(main, list(args), input=input, catch_exceptions=False)
+def run(*args, input=None, env=None):
+    result = CliRunner().invoke(main, list(args), input=input, env=env, catch_exceptions=False)
     return result
 
 
@@ -194,10 +194,13 @@ def test_plover_scheme_names_the_types_and_a_bad_one_is_a_usage_error(tmp_path):
     art = tmp_path / "a.txt"
     art.write_text("China demanded that Japan withdraw its ships. Russian troops shelled Ukrainian positions.")
     types = {}
-    for scheme in ("2021", "0.5b1"):
-        result = run("extract", str(art), "--date", "2024-01-02", "--plover-scheme", scheme)
+    for scheme in ("2021", "0.5b1", None):
+        option = ("--plover-scheme", scheme) if scheme else ()
+        result = run("extract", str(art), "--date", "2024-01-02", *option, env={"COMMUNIQUE_PLOVER_SCHEME": None})
         assert result.exit_code == 0, result.output
-        types[scheme] = sorted(e["plover"] for e in json.loads(result.output)["events"])
-    assert types == {"2021": ["ASSAULT", "REQUEST"], "0.5b1": ["DEMAND", "FIGHT"]}
+        events = json.loads(result.output)["events"]
+        types[scheme] = sorted(e["plover"] for e in events)
+        assert {e["plover_scheme"] for e in events} == {scheme or "0.5b1"}  # each event says its names
+    assert types == {"2021": ["ASSAULT", "REQUEST"], "0.5b1": ["DEMAND", "FIGHT"], None: ["DEMAND", "FIGHT"]}
     bad = run("extract", str(art), "--plover-scheme", "0.9")
     assert bad.exit_code == 2 and "0.5b1" in bad.output

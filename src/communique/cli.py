@@ -69,7 +69,7 @@ def pipeline_options(fn: Callable) -> Callable:
             click.option("--batch-size", default=32, show_default=True, type=click.IntRange(1, 10_000),
                          help="Articles per spaCy batch."),
             click.option("--plover-scheme", envvar="COMMUNIQUE_PLOVER_SCHEME", type=click.Choice(PLOVER_SCHEMES),
-                         help="PLOVER type names: 2021 (POLECAT's) or 0.5b1 (the 2016 gold standard's) [default: 2021]."),
+                         help="PLOVER type names: 0.5b1 (the PLOVER gold standard's) or 2021 (POLECAT's) [default: 0.5b1]."),
         ]
     ):
         fn = option(fn)

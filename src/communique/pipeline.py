@@ -46,7 +46,7 @@ def model_name(model: str | None = None) -> str:
 def load_nlp(model: str | None = None, actor_tables: Sequence[str | Path] = (),
              plover_scheme: str | None = None) -> Language:
     """The model named (see model_name) with our components added after its own. `plover_scheme`
-    (else COMMUNIQUE_PLOVER_SCHEME, else "2021") names the PLOVER draft whose type names events carry."""
+    (else COMMUNIQUE_PLOVER_SCHEME, else "0.5b1") names the PLOVER draft whose type names events carry."""
     ensure_extensions()
     name = model_name(model)
     try:

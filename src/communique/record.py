@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 ACTOR_KINDS = ("country", "person", "organization", "group")
 TIME_TYPES = ("DATE", "TIME", "DURATION", "SET")
@@ -100,7 +100,7 @@ class Event:
     source: str | None
     target: str | None
     cameo: str  # 2-4 digits, kept as a string: leading zeros matter
-    plover: str | None  # PLOVER event type through the published CAMEO->PLOVER table
+    plover: str | None  # PLOVER event type through the published CAMEO->PLOVER table, named per plover_scheme
     quad_class: int
     goldstein: float
     date: str | None
@@ -113,6 +113,7 @@ class Event:
     mentions: int = 1  # how often the same (source, target, code, date) is reported in the article
     plover_mode: str | None = None
     plover_context: str | None = None
+    plover_scheme: str | None = None  # the PLOVER draft whose type names `plover` uses ("0.5b1", "2021")
 
 
 @dataclass(frozen=True, slots=True)

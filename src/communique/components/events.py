@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 from ..errors import UsageError
 from ..events.extract import extract_events
 from ..events.lexicon import event_lexicon
-from ..knowledge.cameo import DEFAULT_PLOVER_SCHEME, PLOVER_SCHEMES, plover_for
+from ..knowledge.cameo import DEFAULT_PLOVER_SCHEME, PLOVER_SCHEMES, TABLE_PLOVER_SCHEME, plover_for
 from ..record import Event
 from .base import Stage
 
@@ -27,16 +27,14 @@ class EventsStage(Stage):
         event_lexicon()
 
     def run(self, doc: Doc) -> None:
-        events = extract_events(doc)
-        if self.plover_scheme != DEFAULT_PLOVER_SCHEME:
-            events = [renamed(e, self.plover_scheme) for e in events]
-        doc._.events = events
+        doc._.events = [named(e, self.plover_scheme) for e in extract_events(doc)]
 
 
-def renamed(event: Event, scheme: str) -> Event:
-    """The event with the PLOVER type name of `scheme`; its CAMEO code decides, as in the 2021 table."""
-    ptype = plover_for(event.cameo, scheme)[0]
-    return event if ptype == event.plover else replace(event, plover=ptype)
+def named(event: Event, scheme: str) -> Event:
+    """The event with its PLOVER type in the names of `scheme`, and the scheme said, so records made
+    with different schemes stay comparable in one store. Its CAMEO code decides, as in the 2021 table."""
+    ptype = event.plover if scheme == TABLE_PLOVER_SCHEME else plover_for(event.cameo, scheme)[0]
+    return replace(event, plover=ptype, plover_scheme=scheme)
 
 
 @Language.factory("communique_events", assigns=["doc._.events"],

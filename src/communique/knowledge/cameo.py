@@ -12,8 +12,13 @@ from importlib import resources
 from ..errors import KnowledgeError
 
 
-PLOVER_SCHEMES = ("2021", "0.5b1")  # the 2021 draft's names (POLECAT's), or those of the 2016 gold standard
-DEFAULT_PLOVER_SCHEME = "2021"
+PLOVER_SCHEMES = ("0.5b1", "2021")  # the names of the 2016 gold standard, or the 2021 draft's (POLECAT's)
+# cameo2plover.tsv (the published 2021 table) names its types in 2021 terms; plover_schemes.tsv renames
+# them for other drafts.
+TABLE_PLOVER_SCHEME = "2021"
+# Records name types as the PLOVER gold standard does (0.5b1), so a figure scored on it measures the
+# coding, not the naming. The 2021 names are one option away, and each event's CAMEO code gives either.
+DEFAULT_PLOVER_SCHEME = "0.5b1"
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,24 +70,24 @@ def cameo(code: str) -> CameoCode | None:
 
 @lru_cache(maxsize=1)
 def plover_renames() -> dict[str, dict[str, str]]:
-    """Per earlier PLOVER scheme, the type names that differ from the 2021 table, by CAMEO prefix."""
+    """Per other PLOVER scheme, the type names that differ from the 2021 table, by CAMEO prefix."""
     out: dict[str, dict[str, str]] = {scheme: {} for scheme in PLOVER_SCHEMES}
     for row in _rows("plover_schemes.tsv"):
-        if len(row) < 3 or row[0] not in out or row[0] == DEFAULT_PLOVER_SCHEME:
+        if len(row) < 3 or row[0] not in out or row[0] == TABLE_PLOVER_SCHEME:
             raise KnowledgeError(f"plover_schemes.tsv: bad row {row!r}")
         out[row[0]][row[1]] = row[2]
     return out
 
 
-def plover_for(code: str, scheme: str = DEFAULT_PLOVER_SCHEME) -> tuple[str | None, str | None, str | None]:
+def plover_for(code: str, scheme: str = TABLE_PLOVER_SCHEME) -> tuple[str | None, str | None, str | None]:
     """(type, mode, context) for a CAMEO code, falling back from 4 to 3 to 2 digits; Nones when the
     table has no type (CAMEO 01 statements and 02 appeals have none). `scheme` names the PLOVER
-    draft whose type names to use (PLOVER_SCHEMES)."""
+    draft whose type names to use (PLOVER_SCHEMES); by default the table's own, 2021."""
     table = plover_table()
     for key in (code, code[:3], code[:2]):
         hit = table.get(key)
         if hit:
-            renames = plover_renames()[scheme] if scheme != DEFAULT_PLOVER_SCHEME else {}
+            renames = plover_renames()[scheme] if scheme != TABLE_PLOVER_SCHEME else {}
             for prefix in (code[:4], code[:3], code[:2]):
                 if prefix in renames:
                     return renames[prefix], hit.mode, hit.context
