@@ -1,6 +1,8 @@
 """communique_actors on hand-written sentences with the real model."""
 from __future__ import annotations
 
+import time
+
 import pytest
 from helpers import annotate
 import spacy
@@ -266,3 +268,72 @@ def test_a_bare_role_prefix_as_a_role_is_no_error(nlp, tmp_path):
     custom.add_pipe("communique_actors", config={"tables": [str(table)]})
     got = read(custom, "Bo Lindqvist met the delegation.")
     assert got["Bo Lindqvist"].role == "deputy" and got["Bo Lindqvist"].country == "SWE"
+
+
+# --- long documents: each name must cost what its matches do, not a pass over every actor --------
+# Invented names from invented syllables, on hand-built Docs (entities and sentences given, no
+# parse): the tests measure the actor bookkeeping, not the model.
+_SYLLABLES = ["ba", "ke", "lo", "mi", "nu", "ra", "so", "ti", "vu", "ze", "da", "fo", "gu", "ha", "je",
+              "pi", "qo", "wa", "xe", "yo", "ce", "lu", "mo", "ni", "te"]
+
+
+def _invented_words(n: int) -> list[str]:
+    words = [(a + b + c).capitalize() for a in _SYLLABLES for b in _SYLLABLES for c in _SYLLABLES]
+    assert len(words) >= n
+    return words[:n]
+
+
+@pytest.fixture(scope="module")
+def blank_actors():
+    ensure_extensions()
+    nlp = spacy.blank("en")
+    nlp.add_pipe("communique_actors")
+    return nlp
+
+
+def _hand_doc(vocab, sentences: list[list[tuple[str, str]]]) -> Doc:
+    """A Doc from sentences of (word, IOB entity tag) pairs, every word followed by a space."""
+    words = [w for s in sentences for w, _ in s]
+    ents = [tag for s in sentences for _, tag in s]
+    starts = [k == 0 for s in sentences for k in range(len(s))]
+    doc = Doc(vocab, words=words, ents=ents, sent_starts=starts)
+    doc._.article_date = "2024-10-07"
+    return doc
+
+
+def _timed(nlp, doc):
+    started = time.perf_counter()
+    nlp.get_pipe("communique_actors")(doc)
+    assert not doc._.failures
+    return doc._.actors, time.perf_counter() - started
+
+
+def test_many_actors_cost_linear_time(blank_actors):
+    """3,000 firms and 3,000 people, each person named again by surname: matching each new name
+    against every actor so far ("Foreign Ministry" after "Chinese Foreign Ministry", "Putin" after
+    "Vladimir Putin") took about 8 s; through indexes of names, their words and tails, about 1 s."""
+    n = 3000
+    names = _invented_words(4 * n)
+    sentences = []
+    for k in range(n):
+        a, b, c, d = names[4 * k:4 * k + 4]
+        sentences.append([("Officials", "O"), ("of", "O"), (a, "B-ORG"), (b, "I-ORG"), ("Holdings", "I-ORG"),
+                          ("met", "O"), (c, "B-PERSON"), (d, "I-PERSON"), (".", "O")])
+        sentences.append([(d, "B-PERSON"), ("agreed", "O"), (".", "O")])
+    actors, elapsed = _timed(blank_actors, _hand_doc(blank_actors.vocab, sentences))
+    people = [a for a in actors if a.kind == "person"]
+    firms = [a for a in actors if a.kind == "organization"]
+    assert len(people) == n and len(firms) == n
+    assert all(len(p.mentions) == 2 and p.mentions[1].text == p.name.split()[1] for p in people)
+    assert elapsed < 5.0, f"{elapsed:.1f} s for {2 * n:,} actors"
+
+
+def test_an_actor_named_thousands_of_times_costs_linear_time(blank_actors):
+    """One firm named 20,000 times: testing each new mention against a list of the earlier ones
+    took over 10 s; against a set, about 1 s."""
+    n = 20_000
+    firm = " ".join(_invented_words(2)) + " Group"
+    sentence = [(w, "B-ORG" if k == 0 else "I-ORG") for k, w in enumerate(firm.split())] + [("rose", "O"), (".", "O")]
+    actors, elapsed = _timed(blank_actors, _hand_doc(blank_actors.vocab, [sentence] * n))
+    assert [(a.name, len(a.mentions)) for a in actors] == [(firm, n)]
+    assert elapsed < 5.0, f"{elapsed:.1f} s for {n:,} mentions"

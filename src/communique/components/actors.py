@@ -90,10 +90,18 @@ class _Draft:
     sector: str | None = None
     code: str | None = None
     mentions: list[tuple[int, int]] = field(default_factory=list)  # token spans
+    seq: int = 0  # creation order among the article's drafts: ties go to the earliest
+    _seen: set[tuple[int, int]] = field(default_factory=set, repr=False)  # mentions, for a constant-time test
 
     def add(self, start: int, end: int) -> None:
-        if (start, end) not in self.mentions:
+        if (start, end) not in self._seen:
+            self._seen.add((start, end))
             self.mentions.append((start, end))
+
+    def discard(self, start: int, end: int) -> None:
+        if (start, end) in self._seen:
+            self._seen.discard((start, end))
+            self.mentions.remove((start, end))
 
 
 def _slug(text: str) -> str:
@@ -267,13 +275,46 @@ class ActorReader:
         self._by_word: dict[str, list[int]] | None = None  # token text -> its positions, for _occurrences
         self.person_words: dict[str, int] = {}  # word -> how many PERSON entity names hold it
         self.dateline_place = _dateline_place(doc._.dateline)
+        # drafts by their name, by each word of it and by each tail after a space of it ("Foreign
+        # Ministry" of "Chinese Foreign Ministry"), so that matching a new name against the drafts
+        # costs what its matches do, not a pass over every draft (thousands in a long document).
+        # Entries may be stale (a draft deleted or renamed): _indexed checks them against the drafts.
+        self._by_name: dict[str, list[_Draft]] = {}
+        self._by_name_word: dict[str, list[_Draft]] = {}
+        self._by_tail: dict[str, list[_Draft]] = {}
+        self._countries: list[_Draft] = []
+        self._made = 0
 
     # ------------------------------------------------------------------ bookkeeping
     def draft(self, key: str, name: str, kind: str, **attrs) -> _Draft:
         d = self.drafts.get(key)
         if d is None:
-            d = self.drafts[key] = _Draft(key, name, kind, **attrs)
+            d = self.drafts[key] = _Draft(key, name, kind, seq=self._made, **attrs)
+            self._made += 1
+            self._index_name(d)
+            if kind == "country":
+                self._countries.append(d)
         return d
+
+    def _index_name(self, d: _Draft) -> None:
+        """File d under its current name (again after a rename: the old entries are left stale)."""
+        name = d.name
+        self._by_name.setdefault(name, []).append(d)
+        for w in set(name.split()):
+            self._by_name_word.setdefault(w, []).append(d)
+        at = name.find(" ")
+        while at >= 0:
+            self._by_tail.setdefault(name[at + 1:], []).append(d)
+            at = name.find(" ", at + 1)
+
+    def _indexed(self, *groups: list[_Draft]) -> list[_Draft]:
+        """The live drafts among index entries, once each, in the drafts' own (creation) order."""
+        seen: dict[int, _Draft] = {}
+        for group in groups:
+            for d in group:
+                if self.drafts.get(d.key) is d:
+                    seen[d.seq] = d
+        return [seen[k] for k in sorted(seen)]
 
     def mention(self, d: _Draft, start: int, end: int) -> None:
         d.add(start, end)
@@ -466,11 +507,15 @@ class ActorReader:
         key = f"org:{_slug(name)}"
         # "the Foreign Ministry" after "the Chinese Foreign Ministry" is the same body
         tail = " " + name
-        for d in self.drafts.values():
+        # the drafts named with a tail of this name, or whose name has this name as a tail; the
+        # shorter of the two names must hold a space, so a one-word name has none
+        heads = [self._by_name.get(name[at + 1:], ()) for at in range(len(name)) if name[at] == " "]
+        for d in self._indexed(self._by_tail.get(name, ()), *heads) if " " in name else ():
             if d.kind == "organization" and d.key != key and (d.name.endswith(tail) or name.endswith(" " + d.name)) \
                     and " " in min(d.name, name, key=len):
                 if len(name) > len(d.name):
                     d.name = name
+                    self._index_name(d)
                 country = country or d.country
                 key = d.key
                 break
@@ -484,7 +529,7 @@ class ActorReader:
     def _home_leads(self) -> bool:
         """Whether no other country is named more often than the dateline's (a country named once is
         no rival): a London story about Fiji's "Board of Review" is no British one."""
-        counts = {d.country: len(d.mentions) for d in self.drafts.values() if d.kind == "country"}
+        counts = {d.country: len(d.mentions) for d in self._indexed(self._countries) if d.kind == "country"}
         return max(counts.values(), default=0) <= max(counts.get(self.home, 0), 1)
 
     def _possessor_country(self, span: Span) -> str | None:
@@ -643,7 +688,7 @@ class ActorReader:
         words = doccache.column(self.doc, "text")
         for s, e in list(person.mentions):
             if e - s == 1 and words[s] == org.name and (full is None or s < full):
-                person.mentions.remove((s, e))
+                person.discard(s, e)
                 self.mention(org, s, e)
 
     def _people_of_a_nation(self, span: Span) -> bool:
@@ -684,7 +729,7 @@ class ActorReader:
                 return
         d = self.person_draft(text)
         # an earlier lone "Putin" is the same person as a later "Vladimir Putin"
-        for other in list(self.drafts.values()):
+        for other in self._indexed(*(self._by_name.get(w, ()) for w in set(words))):
             if other.kind == "person" and other is not d and " " not in other.name and other.name in words:
                 for m in other.mentions:
                     self.mention(d, *m)
@@ -694,7 +739,8 @@ class ActorReader:
     def _person_by_part(self, word: str) -> _Draft | None:
         """The full-name person a lone name refers to: one already in the article, else an
         office-holder of the article's date bearing that name."""
-        owners = [d for d in self.drafts.values() if d.kind == "person" and word in d.name.split() and d.name != word]
+        owners = [d for d in self._indexed(self._by_name_word.get(word, ()))
+                  if d.kind == "person" and word in d.name.split() and d.name != word]
         if owners:
             return max(owners, key=lambda d: max(m[0] for m in d.mentions) if d.mentions else -1)
         held = {name for name in self.kb.holders_named(word)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -478,6 +478,13 @@ class _Tokens:
         self.words = doccache.column(doc, "text")
         self.parsed = doc.has_annotation("DEP")
         self.tagged = doc.has_annotation("TAG")
+        self._times: _Times | None = None
+
+    def times(self) -> _Times:
+        """doc._.times indexed, built on first use (many articles have figures but no parse)."""
+        if self._times is None:
+            self._times = _Times(self.doc._.times or ())
+        return self._times
 
     def at(self, char: int) -> Token | None:
         """The token containing char, or the first one after it."""
@@ -699,20 +706,18 @@ def _subject(anchor: Token, span: Span) -> str | None:
 
 def _time_for(doc: Doc, toks: _Tokens, anchor: Token, start: int, end: int) -> str | None:
     """The TIMEX3 value of the time governing the figure: same clause first, then the sentence."""
-    times = doc._.times or ()
     sent = anchor.sent
     verb = _governor(anchor)
     best = None
-    for t in times:
-        if t.value is None or not (sent.start_char <= t.start < sent.end_char) or (t.start < end and start < t.end):
-            continue
-        if t.type not in ("DATE", "TIME"):
+    # ties go to the time listed first in doc._.times, hence the position in the key
+    for order, t in toks.times().starting_in(sent.start_char, sent.end_char):
+        if t.start < end and start < t.end:
             continue
         tok = toks.at(t.start)
         tspan = toks.span(t.start, t.end)
         troot = tspan.root if tspan is not None else tok
         same = troot is not None and toks.parsed and _governor(troot) == verb
-        key = (0 if same else 1, min(abs(t.start - end), abs(start - t.end)))
+        key = (0 if same else 1, min(abs(t.start - end), abs(start - t.end)), order)
         if best is None or key < best[0]:
             best = (key, t.value)
     return best[1] if best else None
@@ -771,8 +776,9 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
     if not numbers:
         return []
     toks = _Tokens(doc)
-    masked = [(m.start(), m.end()) for m in _URL.finditer(text)] if _may_have_url(text) else []
-    masked += [(t.start, t.end) for t in (doc._.times or ())]
+    spans = [(m.start(), m.end()) for m in _URL.finditer(text)] if _may_have_url(text) else []
+    spans += [(t.start, t.end) for t in (doc._.times or ())]
+    masked = _Spans(spans)
     numbers_at = {n.first: n for n in numbers}
     out: list[Quantity] = []
     consumed_until = -1
@@ -790,15 +796,16 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
     return out
 
 
-def _classify(lx, num: Number, toks: _Tokens, text: str, masked, numbers_at, floor: int) -> _Core | None:
+def _classify(lx, num: Number, toks: _Tokens, text: str, masked: _Spans, numbers_at, floor: int) -> _Core | None:
     s, e = lx[num.first].start, lx[num.last - 1].end
-    if any(a < e and s < b and not _number_holds(lx, num, s, e, a, b) for a, b in masked):
+    near = masked.overlapping(s, e)
+    if any(not _number_holds(lx, num, s, e, a, b) for a, b in near):
         if _in_url(text, s, e):
             return None
         # "three quarters of them" is a share; "the first three quarters of 2011" a period
         period = num.first > 0 and lx[num.first - 1].low in _PERIOD_BEFORE
         share = num.value < 1 and _seq(lx, num.last, 1) == ("of",) and not any(
-            a < e and s < b and (b > e or (a < s and period)) for a, b in masked)
+            b > e or (a < s and period) for a, b in near)
         if not share:
             return _money(lx, num, floor) or _percent(lx, num)  # inside a date or time: only money and percent stay
     core = _numbered_rank(lx, num)
@@ -831,6 +838,24 @@ def _classify(lx, num: Number, toks: _Tokens, text: str, masked, numbers_at, flo
     if not _keep_count(lx, num, toks):
         return None
     return _Core(num.first, num.last, num.value, "count", None, num)
+
+
+class _Spans:
+    """Character spans (dates, times, addresses) sorted by start, so finding the ones a number
+    overlaps costs a bisection, not a pass over every span of the article."""
+
+    __slots__ = ("starts", "spans", "longest")
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [a for a, _ in self.spans]
+        self.longest = max((b - a for a, b in self.spans), default=0)
+
+    def overlapping(self, s: int, e: int) -> list[tuple[int, int]]:
+        """The spans [a, b) with a < e and s < b."""
+        lo = bisect_left(self.starts, s - self.longest)
+        hi = bisect_left(self.starts, e)
+        return [(a, b) for a, b in self.spans[lo:hi] if b > s]
 
 
 _LINKS = frozenset({"and", "over"})
@@ -947,21 +972,43 @@ def _attach(doc: Doc, toks: _Tokens, lx: list[Lexeme], core: _Core, text: str) -
         time = _time_for(doc, toks, anchor, start, end)
         source = _source_for(doc, toks, anchor)
     elif doc._.times:
-        time = _time_fallback(doc, start, end)
+        time = toks.times().nearest(start, end)
     value = float(f"{core.value:.12g}")  # 8.2 * 1e6 is 8199999.999999999 in binary floating point
     return Quantity(start, end, text[start:end], core.kind, value, unit, bound, change, subject, time, source)
 
 
-def _time_fallback(doc: Doc, start: int, end: int) -> str | None:
-    """Without a parse: the nearest DATE/TIME in the same line."""
-    best = None
-    for t in doc._.times or ():
-        if t.value is None or t.type not in ("DATE", "TIME") or (t.start < end and start < t.end):
-            continue
-        d = min(abs(t.start - end), abs(start - t.end))
-        if best is None or d < best[0]:
-            best = (d, t.value)
-    return best[1] if best else None
+class _Times:
+    """The article's dated DATE/TIME expressions, indexed by start and by end, so the time of each
+    figure is found by bisection rather than by a pass over every time of a long article. Each
+    keeps its position in doc._.times: of two equally good times the one listed first wins."""
+
+    def __init__(self, times) -> None:
+        usable = [(k, t) for k, t in enumerate(times) if t.value is not None and t.type in ("DATE", "TIME")]
+        self.by_start = sorted(usable, key=lambda p: (p[1].start, p[0]))
+        self.starts = [t.start for _, t in self.by_start]
+        self.by_end = sorted(usable, key=lambda p: (p[1].end, p[0]))
+        self.ends = [t.end for _, t in self.by_end]
+
+    def starting_in(self, lo: int, hi: int) -> list:
+        """(position, time) of the times starting in [lo, hi)."""
+        return self.by_start[bisect_left(self.starts, lo):bisect_left(self.starts, hi)]
+
+    def nearest(self, start: int, end: int) -> str | None:
+        """Without a parse: the value of the nearest time not overlapping [start, end)."""
+        best = None  # (distance, position, value)
+        k = bisect_left(self.starts, end)  # the first time starting at or after the figure's end
+        if k < len(self.starts):
+            dist = self.starts[k] - end
+            for order, t in self.by_start[k:bisect_right(self.starts, self.starts[k])]:
+                if best is None or (dist, order) < best[:2]:
+                    best = (dist, order, t.value)
+        k = bisect_right(self.ends, start)  # the times ending at or before the figure's start
+        if k:
+            dist = start - self.ends[k - 1]
+            for order, t in self.by_end[bisect_left(self.ends, self.ends[k - 1]):k]:
+                if best is None or (dist, order) < best[:2]:
+                    best = (dist, order, t.value)
+        return best[2] if best else None
 
 
 class QuantitiesStage(Stage):
