@@ -7,7 +7,9 @@ a noun), its targets the arguments the lexicon names. The verbs that govern it d
 refusal, an appeal (events.coding); "may" and "if" make it hypothetical, "not" negated. Reported
 speech needs nothing special: "X said Y attacked Z" gives Y -> Z because "attacked" has its own
 subject; the statement itself is an event only where its verb is in the lexicon (praise, criticise,
-deny, appeal, promise).
+deny, appeal, promise). Common nouns ("police", "the rebels") are unnamed parties (events.parties),
+placed by the one country their sentence names, else the one the article is about; pronouns go to
+the nearest fitting subject before them.
 """
 from __future__ import annotations
 
@@ -22,6 +24,7 @@ from ..knowledge.cameo import cameo, plover_for
 from ..record import Actor, Event, Quote, Span, Time
 from . import coding
 from .lexicon import Pattern, best_pattern, event_lexicon
+from .parties import domestic, foreign, is_party, party, party_noun, party_token, private_people
 
 # verbs whose xcomp act is promised / threatened / refused / asked for, or only considered
 INTENT_HEADS = frozenset({"vow", "pledge", "promise", "agree", "offer", "plan", "intend", "decide", "commit",
@@ -79,12 +82,14 @@ class _Context:
     quotes: tuple[Quote, ...]
     by_token: dict[int, Actor] = field(default_factory=dict)  # token index -> actor mentioned there
     proxies: dict[str, Actor | None] = field(default_factory=dict)  # unplaced actor id -> the actor placing it
+    home: Actor | None = None  # the country of the dateline, when the article names it
 
 
 def extract_events(doc: Doc) -> list[Event]:
     """Every event of the Doc, the same (source, target, code, date) merged with a mention count."""
     ctx = _Context(doc, tuple(doc._.quotes or ()))
     ctx.by_token = _actor_tokens(doc)
+    ctx.home = _home_country(doc)
     times = [t for t in doc._.times or () if t.type in ("DATE", "TIME") and t.value and _DATE_VALUE.match(t.value)]
     times.sort(key=lambda t: t.start)
     raw: list[Event] = []
@@ -97,6 +102,18 @@ def extract_events(doc: Doc) -> list[Event]:
             j += 1
         raw.extend(_sentence_events(ctx, sent, times[i:j]))
     return merge(raw)
+
+
+def _home_country(doc: Doc) -> Actor | None:
+    """The country an article is about: the one named most often, the dateline's on a tie."""
+    countries = [a for a in doc._.actors or () if a.kind == "country" and a.country]
+    if not countries:
+        return None
+    countries.sort(key=lambda a: (len(a.mentions), a.country == doc._.dateline_country), reverse=True)
+    best = countries[0]
+    if len(countries) > 1 and len(countries[1].mentions) == len(best.mentions) and best.country != doc._.dateline_country:
+        return None
+    return best
 
 
 def merge(events: Iterable[Event]) -> list[Event]:
@@ -138,9 +155,13 @@ def _actor_of(ctx: _Context, tok: Token) -> Actor | None:
     """The actor a noun phrase names: its head's mention, else the nearest one among its modifiers
     ("Israeli soldiers", "soldiers from Gondor", "Russia's foreign minister"); never one inside a
     relative clause or a "to"/"with" phrase ("China's ambassador to Russia" is Chinese)."""
+    if tok.pos_ == "VERB" and tok.dep_ in SUBJ:  # "The Red Cross operating in Iraq said": a participle taken for the subject
+        tok = next((c for c in tok.children if c.dep_ == "nsubj"), tok)
     hit = ctx.by_token.get(tok.i)
+    if hit is not None and _self_bound(ctx, tok, hit):  # "X reprimanded Y, accusing him": not X
+        return _resolve_pronoun(ctx, tok)
     if hit is not None and _placed(hit):
-        return hit
+        return _residence(ctx, tok, hit) or hit
     if hit is None and (tok.lower_ in PERSON_PRONOUNS or tok.lower_ in GROUP_PRONOUNS):
         return _resolve_pronoun(ctx, tok)
     # a person or group the tables do not place ("King Harald of Norway", "Ana Ruiz, Chile's
@@ -148,7 +169,71 @@ def _actor_of(ctx: _Context, tok: Token) -> Actor | None:
     placed = _modifier_actor(ctx, tok)
     if hit is not None:
         return placed if placed is not None and _placed(placed) and placed.id != hit.id else hit
+    if placed is None and lemma(tok) in HOMELAND_NOUNS:  # "his country has reached an understanding"
+        poss = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in GROUP_PRONOUNS | PERSON_PRONOUNS), None)
+        if poss is not None:
+            return _resolve_pronoun(ctx, poss)
+    if placed is None and party_noun(tok) and not _named_otherwise(ctx, tok):
+        # "their forces": the party of whoever the pronoun is; "the rebels": an unnamed party placed later
+        poss = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in GROUP_PRONOUNS | PERSON_PRONOUNS), None)
+        owner = _resolve_pronoun(ctx, poss) if poss is not None else None
+        if owner is None:  # "Eriadori and Calenardhon leaders": a name among its premodifiers, however parsed
+            owner = next((a for i in range(tok.i - 1, tok.left_edge.i - 1, -1)
+                          if (a := ctx.by_token.get(i)) is not None and not _against_or_for(ctx.doc[i])), None)
+        return owner if owner is not None else party(tok)
     return placed
+
+
+HOMELAND_NOUNS = frozenset({"country", "nation", "homeland", "state"})
+
+
+OBJECT_PRONOUNS = frozenset({"him", "her", "them", "it"})
+FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
+
+
+def _bound_tokens(tok: Token) -> set[int]:
+    """Tokens an object pronoun cannot refer to: its own clause's subject (that would be "himself")."""
+    if tok.dep_ in ("dobj", "dative") and tok.lower_ in OBJECT_PRONOUNS:
+        subj, _ = _subject(tok.head)
+        if subj is not None:
+            return {t.i for t in subj.subtree}
+    return set()
+
+
+def _self_bound(ctx: _Context, tok: Token, actor: Actor) -> bool:
+    return any(ctx.by_token.get(i) is actor for i in _bound_tokens(tok))
+
+
+def _named_otherwise(ctx: _Context, tok: Token) -> bool:
+    """"Tibet's spiritual leader, the Dalai Lama": a noun whose possessor or apposition is a name
+    the tables do not know stands for that name, not for an unnamed party of some country."""
+    return any((c.dep_ == "appos" and c.pos_ == "PROPN" or c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN"))
+               and c.i not in ctx.by_token and lemma(c) not in HOMELAND_NOUNS and not party_noun(c) for c in tok.children)
+
+
+def _residence(ctx: _Context, tok: Token, hit: Actor) -> Actor | None:
+    """A people named by a nationality are coded by the country they live in when the phrase says
+    where that is: "Bosnian Serbs", "the Albanians of southern Serbia", "ethnic Turks in Sweden",
+    and an "ethnic" people with no place named live in the other country of the sentence."""
+    if hit.kind != "country" or not tok.lower_.endswith("s") or hit.name.lower().endswith(tok.lower_):
+        return None
+    for c in tok.children:
+        if c.dep_ in ("amod", "compound"):
+            a = ctx.by_token.get(c.i)
+            if a is not None and a.kind == "country" and a.id != hit.id:
+                return a
+    ethnic = any(c.dep_ == "amod" and c.lower_ == "ethnic" for c in tok.children)
+    for p in _prep_objects(tok, ("of", "in") if ethnic else ("of",)):
+        for t in p.subtree:
+            a = ctx.by_token.get(t.i)
+            if a is not None and a.kind == "country" and a.id != hit.id:
+                return a
+    if ethnic:
+        others = {a.id: a for i in range(tok.sent.start, tok.sent.end)
+                  if (a := ctx.by_token.get(i)) is not None and a.kind == "country" and a.id != hit.id}
+        if len(others) == 1:
+            return next(iter(others.values()))
+    return None
 
 
 def _placed(actor: Actor) -> bool:
@@ -156,11 +241,14 @@ def _placed(actor: Actor) -> bool:
 
 
 def _proxy(ctx: _Context, actor: Actor | None, sent: SpacySpan | None = None,
-           other_side: frozenset[str] = frozenset()) -> Actor | None:
+           other_side: frozenset[str] = frozenset(), avoid: frozenset[str] = frozenset()) -> Actor | None:
     """An actor the tables do not place, coded by the country or body named with it anywhere in the
     article ("King Harald of Norway", "the UN secretary-general"), else by the one country the
     sentence names ("Ruritania's cabinet told the radio station Voz Libre to ...": a local station);
-    itself when none is."""
+    itself when none is. An unnamed party ("soldiers") takes the one country the sentence names,
+    else the dateline's, never one of `avoid` (ISO3 codes of the other side); None when neither."""
+    if is_party(actor):
+        return _place_party(ctx, actor, sent, avoid)
     if actor is None or _placed(actor):
         return actor
     found = _named_proxy(ctx, actor)
@@ -169,6 +257,45 @@ def _proxy(ctx: _Context, actor: Actor | None, sent: SpacySpan | None = None,
         if found is not None and found.id in other_side:  # "the envoy arrived in Lima": Peru is where he went
             found = None
     return found or actor
+
+
+def _place_party(ctx: _Context, actor: Actor, sent: SpacySpan | None, avoid: frozenset[str]) -> Actor | None:
+    """"Police arrested protesters in Cairo": an unnamed party is of the country its sentence is
+    about, else of the country the story was filed from."""
+    tok = ctx.doc[party_token(actor)]
+    if sent is None:
+        sent = tok.sent
+    if foreign(tok):
+        return None  # "foreign diplomats", "governments around the world": of no one country here
+    countries: dict[str, Actor] = {}
+    for i in range(sent.start, sent.end):
+        a = ctx.by_token.get(i)
+        if a is not None and a.kind == "country" and not _against_or_for(ctx.doc[i]):
+            countries[a.id] = a
+    found = next(iter(countries.values())) if len(countries) == 1 else None
+    if not countries:  # a sentence naming no country is about the one the article is about
+        found = ctx.home
+    elif len(countries) > 1 and avoid:  # "soldiers abducted Rwandan children from a village in Zaire": where it happened
+        rest = [a for a in countries.values() if a.country not in avoid]
+        if len(rest) == 1 and any(_place_mention(ctx.doc[i]) for i in range(sent.start, sent.end)
+                                  if ctx.by_token.get(i) is rest[0]):
+            found = rest[0]
+    return found if found is not None and found.country not in avoid else None
+
+
+PLACE_MENTION_PREPS = frozenset({"in", "at", "near", "from", "across", "throughout", "inside", "outside"})
+
+
+def _place_mention(tok: Token) -> bool:
+    """Whether a country is named as a place ("in eastern Zaire", "a village near Kabul")."""
+    t = tok
+    for _ in range(3):
+        if t.dep_ == "pobj":
+            return t.head.lower_ in PLACE_MENTION_PREPS
+        if t.dep_ not in ("compound", "amod", "nmod", "poss"):
+            return False
+        t = t.head
+    return False
 
 
 def _sentence_country(ctx: _Context, sent: SpacySpan, actor: Actor) -> Actor | None:
@@ -275,7 +402,7 @@ def _conjuncts(tok: Token, pos: tuple[str, ...] = ("NOUN", "PROPN", "PRON")) -> 
     return out
 
 
-def _resolve_pronoun(ctx: _Context, tok: Token) -> Actor | None:
+def _resolve_pronoun(ctx: _Context, tok: Token, depth: int = 0) -> Actor | None:
     """A pronoun is the speaker of the quote it sits in or cues ("he said", "Modi said he wants"),
     else the nearest earlier actor of a fitting kind."""
     start = tok.idx
@@ -285,6 +412,8 @@ def _resolve_pronoun(ctx: _Context, tok: Token) -> Actor | None:
         if q.speaker is None:
             continue
         inside = q.start <= start < q.end
+        if inside and tok.lower_ not in FIRST_PERSON and (q.kind == "direct" or tok.lower_ in OBJECT_PRONOUNS):
+            inside = False  # "he" in a speaker's own words, "accusing him of": someone else
         is_speaker = q.speaker_start is not None and q.speaker_start <= start < (q.speaker_end or start)
         if inside or is_speaker:
             a = actors.get(q.speaker)
@@ -297,15 +426,52 @@ def _resolve_pronoun(ctx: _Context, tok: Token) -> Actor | None:
             a = ctx.by_token.get(c.i)
             if a is not None and (a.kind == "person") == people:
                 return a
+    # in its own sentence the nearest actor that fits, a subject first; before it, the nearest
+    # earlier subject that fits ("The guerrillas entered the compound. They seized ..."), else the
+    # nearest actor that fits
+    doc = ctx.doc
+    plural = tok.lower_ in ("they", "them", "their")
+    # an object pronoun is not its own clause's subject ("Talabani reprimanded Jaafari, accusing him"):
+    # that would be "himself"
+    bound = _bound_tokens(tok)
+    own: Actor | None = None
+    fallback: Actor | None = None
     for i in range(tok.i - 1, max(-1, tok.i - 80), -1):
+        t = doc[i]
+        same = t.sent.start == tok.sent.start
+        if not same and own is not None:
+            return own
         a = ctx.by_token.get(i)
         if a is None:
+            if t.dep_ in ("nsubj", "nsubjpass") and not same:
+                if plural and t.tag_ == "NNS" and party_noun(t):
+                    return _actor_of(ctx, t)  # "the rebels ... they": placed as an unnamed party
+                if depth < 3 and (t.lower_ in PERSON_PRONOUNS) == people and t.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
+                    found = _resolve_pronoun(ctx, t, depth + 1)  # "He ... he ...": the chain's first name
+                    if found is not None:
+                        return found
             continue
-        if people and a.kind == "person":
+        fits = a.kind == "person" if people else a.kind in ("country", "organization", "group")
+        if not fits or (a.code or "").endswith("MED") or i in bound:  # "told AFP": the agency reports, it is rarely "they"
+            continue
+        if _subject_mention(t, a, ctx):
             return a
-        if not people and a.kind in ("country", "organization", "group"):
-            return a
-    return None
+        if same and own is None:
+            own = a
+        if fallback is None:
+            fallback = a
+    return own or fallback
+
+
+def _subject_mention(t: Token, actor: Actor, ctx: _Context) -> bool:
+    """Whether `t` lies in a mention of `actor` that is a clause's subject (or heads a phrase that is)."""
+    for _ in range(4):
+        if t.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        if t.dep_ not in ("compound", "amod", "poss", "appos", "nmod", "flat") or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
 
 
 # ------------------------------------------------------------------ clause structure
@@ -315,6 +481,11 @@ def _subject(tok: Token, depth: int = 0) -> tuple[Token | None, bool]:
     if depth > 8:
         return None, False
     for c in tok.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and tok.dep_ == "relcl" and c.lower_ in RELATIVE_PRONOUNS:
+            c = tok.head  # "the police, who arrested him": the noun the clause is about
+            if tok.head.dep_ == "appos" and tok.head.head.pos_ in ("NOUN", "PROPN"):
+                c = tok.head.head
+            return c, any(g.dep_ == "nsubjpass" for g in tok.children)
         if c.dep_ == "nsubj":
             # "A businessman charged with exporting ... pleaded": a participle with no auxiliary is
             # no finite verb; its "subject" is the one it was done to
@@ -336,6 +507,8 @@ def _subject(tok: Token, depth: int = 0) -> tuple[Token | None, bool]:
         subj, passive = _subject(head, depth + 1)
         if passive and tok.dep_ == "conj" and tok.tag_ != "VBN":
             passive = False  # "was indicted ... and will resign": the shared subject resigns
+        if not passive and tok.dep_ == "conj" and any(c.dep_ == "auxpass" for c in tok.children):
+            passive = True  # "were among the hostages and were soon released": the subject was released
         return subj, passive
     if (tok.dep_ == "acl" and tok.tag_ == "VBN" and not _prep_objects(tok, ("on", "upon"))
             and tok.sent.root.pos_ in ("VERB", "AUX")):  # a verbless "sentence" is a misread main verb
@@ -350,12 +523,26 @@ def _subject(tok: Token, depth: int = 0) -> tuple[Token | None, bool]:
     return None, False
 
 
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+
+
 def _agent(tok: Token) -> Token | None:
+    """The "by" agent of a passive, also where the parser hung it on the reason given ("was detained
+    for questioning by the commission", "was condemned for bringing ruin by the Taliban")."""
     for c in tok.children:
         if c.dep_ == "agent":
             for p in c.children:
                 if p.dep_ == "pobj":
                     return p
+    if tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children):
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("for", "over"):
+                for g in c.children:
+                    if g.dep_ == "pcomp" and g.tag_ == "VBG":
+                        by = [p for b in g.children if b.dep_ == "prep" and b.lower_ == "by"
+                              for p in b.children if p.dep_ == "pobj" and p.pos_ in ("PROPN", "NOUN")]
+                        if by:
+                            return by[0]
     return None
 
 
@@ -364,10 +551,22 @@ def _prep_objects(tok: Token, preps: Iterable[str]) -> list[Token]:
     out = []
     for c in tok.children:
         if c.dep_ in ("prep", "agent") and c.lower_ in want:
-            out.extend(p for p in c.children if p.dep_ == "pobj")
+            objs = [p for p in c.children if p.dep_ == "pobj"]
+            out.extend(objs or _stranded_object(c))
         elif c.dep_ == "prt" and c.lower_ in want:  # "called on X": on parsed as a particle
             out.extend(p for p in tok.children if p.dep_ == "dobj")
     return out
+
+
+def _stranded_object(prep: Token) -> list[Token]:
+    """"granted asylum to five officers holed up in ...": the parser read the object as the subject
+    of the participle after it and left the preposition without one; the phrase right after it is it."""
+    doc = prep.doc
+    for j in range(prep.i + 1, min(prep.i + 8, len(doc))):
+        t = doc[j]
+        if t.dep_ in ("nsubj", "nsubjpass") and t.left_edge.i == prep.i + 1 and t.head.i > t.i:
+            return [t]
+    return []
 
 
 def _clause_root(tok: Token) -> Token:
@@ -403,6 +602,8 @@ def _dependents(tok: Token) -> frozenset[str]:
                             for h in g.children:
                                 if h.dep_ in ("compound", "amod", "pobj"):
                                     words.add(h.lemma_.lower())
+                                    if g.lower_ == "of" and h.dep_ == "pobj":  # "suspended part of a military aid program"
+                                        words.update(m.lemma_.lower() for m in h.children if m.dep_ == "compound")
     return frozenset(words)
 
 
@@ -504,7 +705,10 @@ def _sentence_events(ctx: _Context, sent: SpacySpan, times: list[Time]) -> list[
         frame = frames[c.token.i]
         if frame.code == "190" and c.pattern.pos == "V":
             frame.code = _weapon_code(c.token) or frame.code
-        if frame.code[:3] == "143" and c.pattern.pos == "V" and any(d.dep_ == "dobj" for d in c.token.children):
+        if frame.code[:2] in ("18", "19") and c.pattern.pos == "V" and _leader_killed(c.token):
+            frame.code = "186"  # "gunmen killed the provincial governor": an assassination
+        if (frame.code[:3] == "143" and c.pattern.pos == "V" and lemma(c.token) == "strike"
+                and any(d.dep_ == "dobj" for d in c.token.children)):
             frame.code = "190"  # a strike with an object is an attack ("jets struck rebel positions"), not a walkout
         if frame.code == "190" and c.pattern.pos == "V":
             frame.code = _weapon_code(c.token) or frame.code
@@ -554,6 +758,8 @@ def _topic_of(tok: Token, by_tok: dict[int, _Candidate]) -> int | None:
     t = tok
     if tok.pos_ == "VERB" and tok.dep_ not in ("acl", "pcomp"):
         return None
+    if tok.dep_ == "acl" and _complement(tok):
+        return None  # "its demand that Russia free ...": the demanded act, coded as the demand
     for _ in range(8):
         if t.dep_ not in TOPIC_DEPS or t.head.i == t.i:
             return None
@@ -578,6 +784,7 @@ def _protest_purpose(tok: Token, by_tok: dict[int, _Candidate], frames: dict[int
 
 
 WEAPON_CODES = (
+    (frozenset({"mine", "minefield", "landmine"}), "190"),  # a military weapon: no bombing (183)
     (frozenset({"suicide"}), "1831"), (frozenset({"car"}), "1832"), (frozenset({"roadside"}), "1833"),
     (BOMB_WORDS, "183"),
     (frozenset({"gunfire", "gunman", "gunmen", "sniper", "gunbattle", "gunfight", "rifle", "bullet"}), "193"),
@@ -591,6 +798,11 @@ MILITARY_NOUNS = frozenset({"troop", "troops", "soldier", "force", "peacekeeper"
 PEACE_WORDS = frozenset({"peacekeeping", "peacekeeper", "peace", "monitor", "observer"})
 
 
+def _force_sent(code: str, subj: Token) -> bool:
+    """Whether a passive deployment names the force deployed as its subject."""
+    return code.startswith(("15", "074")) and lemma(subj) in MILITARY_NOUNS | ARMED_NOUNS
+
+
 def _deployment_code(verb: Token) -> str | None:
     """"UN peacekeepers arrived in Haiti" is a deployment, not a visit: forces that go
     somewhere are sent (074 for peacekeepers, else a show of force, 154)."""
@@ -601,6 +813,22 @@ def _deployment_code(verb: Token) -> str | None:
     if not words & MILITARY_NOUNS:
         return None
     return "074" if words & PEACE_WORDS else "154"
+
+
+KILL_VERBS = frozenset({"kill", "murder", "assassinate", "gun", "slay"})
+LEADER_TITLES = frozenset({"chief", "leader", "commander", "minister", "president", "governor", "mayor", "premier",
+                           "senator", "lawmaker", "judge", "prosecutor", "ambassador", "envoy", "head", "chairman",
+                           "mp", "legislator", "councillor", "councilor", "cleric", "imam", "bishop", "editor"})
+
+
+def _leader_killed(tok: Token) -> bool:
+    """Killing one named office-holder ("killed the deputy chief of ...") is an assassination, not combat."""
+    if lemma(tok) not in KILL_VERBS:
+        return False
+    for c in tok.children:
+        if c.dep_ in ("dobj", "nsubjpass") and lemma(c) in LEADER_TITLES and c.tag_ in ("NN", "NNP"):
+            return not any(g.dep_ == "nummod" for g in c.children)
+    return False
 
 
 def _weapon_code(tok: Token) -> str | None:
@@ -639,7 +867,9 @@ def _frame(ctx: _Context, cand: _Candidate, by_tok: dict[int, _Candidate], absor
         if not _complement(t):
             break
         head = t.head
-        lem = lemma(head)
+        lem = _governing_lemma(t)
+        if lem != lemma(head):  # "reiterated its demand that X ease ...": the noun governs; it is no second act
+            absorbed.update(c.i for c in head.children if c.dep_ == "dobj" and c.i in by_tok)
         if lem in TRANSPARENT:
             t = head
             aux |= _aux(head)
@@ -657,10 +887,10 @@ def _frame(ctx: _Context, cand: _Candidate, by_tok: dict[int, _Candidate], absor
             frame.negated = not coop or frame.negated
         elif lem in DEMAND_HEADS:
             frame.code = coding.demand(frame.code)
-            frame.target_tok = _object(head) or _clause_subject(t)
+            frame.target_tok = (_object(head) if lem == lemma(head) else None) or _clause_subject(t)
         elif lem in APPEAL_HEADS:
             frame.code = coding.appeal(frame.code)
-            frame.target_tok = _object(head) or _clause_subject(t)
+            frame.target_tok = (_object(head) if lem == lemma(head) else None) or _clause_subject(t)
         elif lem in PREDICT_HEADS or (lem == "expect" and _passive(head)):
             frame.hypothetical = True  # "was expected to hold", "is likely to attack": others' forecast
         elif lem in INTENT_HEADS or lem in SCHEDULE_HEADS or (head.pos_ == "ADJ" and lem in INTENT_ADJS):
@@ -682,6 +912,8 @@ def _frame(ctx: _Context, cand: _Candidate, by_tok: dict[int, _Candidate], absor
             governed = False
             break
         frame.actor_tok = head.head if head.pos_ == "ADJ" else head
+        if head.pos_ == "NOUN" and head.dep_ == "dobj":  # "Norway reiterated its demand that ...": Norway asks
+            frame.actor_tok = head.head
         aux = _aux(frame.actor_tok)
         frame.negated |= neg
         break
@@ -807,16 +1039,36 @@ def _complement(t: Token) -> bool:
     if t.dep_ == "advcl" and lemma(head) in GOVERNING_HEADS:
         return (any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
                 and not any(c.dep_ in ("dobj", "dative") for c in head.children))
-    if t.dep_ != "ccomp" or lemma(head) not in DEMAND_HEADS | APPEAL_HEADS:
+    if t.dep_ not in ("ccomp", "acl") or _governing_lemma(t) not in DEMAND_HEADS | APPEAL_HEADS:
         return False
+    if t.dep_ == "acl" and not any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children):
+        return False  # "a demand to free": the infinitive is an xcomp-like purpose, handled as a topic
     # "demanded that X must withdraw", and the subjunctive "demanded that Russia withdraw" (base form)
     return any(a.lower_ in MUST_AUX or a.lower_ == "should" for a in t.children) or (
         t.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass") for c in t.children))
 
 
+# nouns of asking whose "that" clause the parser hangs on the verb they are object of
+ASKING_NOUNS = {"demand": "demand", "call": "call", "appeal": "appeal", "request": "request", "plea": "appeal",
+                "insistence": "insist", "ultimatum": "demand", "urging": "urge"}
+
+
+def _governing_lemma(t: Token) -> str:
+    """The lemma that governs clause `t`: its head verb's, or that of the asking noun the verb
+    takes as object ("renewed its call that X withdraw" is governed by "call")."""
+    head = t.head
+    if t.dep_ == "acl" and head.pos_ == "NOUN" and lemma(head) in ASKING_NOUNS:
+        return ASKING_NOUNS[lemma(head)]  # "its demand that Russia free ..."
+    if t.dep_ == "ccomp":
+        for c in head.children:
+            if c.dep_ == "dobj" and lemma(c) in ASKING_NOUNS and c.i < t.i:
+                return ASKING_NOUNS[lemma(c)]
+    return lemma(head)
+
+
 def _clause_subject(clause: Token) -> Token | None:
     """"demanded that Russia withdraw": the one asked is the subject of the demanded clause."""
-    if clause.dep_ != "ccomp":
+    if clause.dep_ not in ("ccomp", "acl"):
         return None
     return next((c for c in clause.children if c.dep_ == "nsubj"), None)
 
@@ -881,6 +1133,7 @@ def _other_sense(ctx: _Context, tok: Token, pat) -> bool:
 THAT_SENSE = frozenset({"warn", "agree", "concede", "accept", "acknowledge", "admit", "commit", "demonstrate",
                         "show", "recognize", "recognise", "warning"})
 REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves", "oneself", "myself", "ourselves", "yourself"})
+ILLNESS_WORDS = frozenset({"heart", "panic", "asthma", "anxiety", "epileptic", "allergic"})
 MARCH_VERBS = frozenset({"demonstrate", "march", "rally", "parade"})
 ARMED_NOUNS = MILITARY_NOUNS | frozenset({"rebel", "fighter", "guerrilla", "guerilla", "militia", "militiaman",
                                           "column", "insurgent", "militant"})
@@ -892,7 +1145,8 @@ ABSTRACT_OBJECTS = frozenset({
     "legislation", "amendment", "programme", "program", "recession", "epidemic", "illiteracy", "smuggling",
     "trafficking", "racism", "prejudice", "bureaucracy", "flood", "virus", "cancer", "aids",
     "malaria", "hunger", "famine", "fatigue", "temptation", "urge", "instinct", "boredom", "tradition", "trend",
-    "stereotype", "perception", "competition", "ban", "treaty", "merger"})
+    "stereotype", "perception", "competition", "ban", "treaty", "merger", "campaign", "election", "race", "contest",
+    "lawsuit", "case", "round", "birdie", "eagle", "bogey", "par", "goal", "penalty", "putt"})
 HUMAN_NOUNS = frozenset({"member", "government", "country", "state", "party", "official", "leader", "minister",
                          "people", "majority", "delegation", "nation", "group", "council", "parliament", "army",
                          "force", "soldier", "police", "rebel", "union", "worker", "voter", "activist", "critic",
@@ -927,6 +1181,8 @@ def _not_an_act(tok: Token, pat: Pattern) -> bool:
     dobjs = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
     if pat.needs_arg and not _slot_filled(tok, pat.args):
         return True
+    if pat.pos == "N" and any(c.dep_ in ("compound", "amod") and c.lower_ in ILLNESS_WORDS for c in tok.children):
+        return True  # "died of a heart attack"
     if any(c.lower_ in REFLEXIVES for c in dobjs):
         return True
     if lem in THAT_SENSE and not dobjs and _opinion_clause(tok) and not _parties(tok):
@@ -937,6 +1193,8 @@ def _not_an_act(tok: Token, pat: Pattern) -> bool:
         subj, _ = _subject(tok)
         if subj is not None and lemma(subj) in ARMED_NOUNS:
             return True
+    if pat.pos == "V" and root in ("18", "19", "20") and any(c.pos_ == "NUM" for c in dobjs):
+        return True  # "shot a 64": a score
     if (pat.pos == "V" and root in ("18", "19", "20") and any(lemma(c) in ABSTRACT_OBJECTS for c in dobjs)
             and not any(c.dep_ == "prt" and c.lower_ in ("over", "with", "about") for c in tok.children)):
         return True
@@ -1047,19 +1305,38 @@ def _events_for(ctx: _Context, sent: SpacySpan, cand: _Candidate, frame: _Frame,
     tok, pat = cand.token, cand.pattern
     if _other_sense(ctx, tok, pat) or _not_an_act(tok, pat):
         return []
-    sources, targets = _roles(ctx, cand, frame)
+    sources, targets, used = _roles(ctx, cand, frame)
     if frame.speaker is not None:  # "X said Y must ...": Y is asked, X asks
         targets = sources or targets
         sources = [frame.speaker]
+        used = set()
     location = _location(ctx, tok)
+    if not sources and location is not None and frame.code.startswith("14") and not frame.hypothetical:
+        sources = [location]  # "protests in Cairo": people of the place protest
     # a visitor or a host is not of the country visited ("the envoy arrived in Lima"); elsewhere one
     # country on both sides is a domestic event ("Ruritania's cabinet ordered the station Voz Libre ...")
     visited = {a.id for a in targets if a is not None} if frame.code[:2] == "04" else set()
     visited |= {location.id} if location else set()
-    sources = _unique([_proxy(ctx, a, sent, frozenset(visited)) for a in sources if a is not None])
-    targets = _unique([_proxy(ctx, a, sent) for a in targets if a is not None])
-    if not sources and not targets and (location is None or coding.quad(frame.code) not in (2, 4)):
-        return []
+    # an unnamed party is not of its opponent's country ("troops shelled Grozny", "governments around
+    # the world praised Fujimori") unless it or its opponent is a body that acts at home ("police
+    # arrested protesters"); private people are parties only to protests and to what is done to them
+    sources = [a for a in sources if a is not None and not (is_party(a) and _private_party(ctx, a, frame.code, True))]
+    targets = [a for a in targets if a is not None and not (is_party(a) and _private_party(ctx, a, frame.code, False))]
+    named_targets = any(not is_party(a) for a in targets)
+    source_home = bool(used) and all(domestic(ctx.doc[i]) for i in used)
+    target_isos = frozenset(a.country for a in targets if not is_party(a) and a.country and a.kind == "country")
+    sources = _unique([p for a in sources
+                       if (p := _proxy(ctx, a, sent, frozenset(visited),
+                                       frozenset() if _at_home(ctx, a) else target_isos)) is not None])
+    if len(sources) > 1:  # "he and fellow ministers": the unnamed ones add no side of their own
+        named_countries = {a.country for a in sources if a.kind != "country"}
+        sources = [a for a in sources if not (a.kind == "country" and a.country in named_countries)] or sources
+    source_isos = frozenset(a.country for a in sources if a.country)
+    targets = _unique([p for a in targets
+                       if (p := _proxy(ctx, a, sent, avoid=frozenset() if source_home or _at_home(ctx, a)
+                                       else source_isos)) is not None])
+    if not sources and not named_targets and (location is None or coding.quad(frame.code) not in (2, 4)):
+        return []  # "the fire killed 40 people": no one acts on anyone named
     if sources and all(_private(a) for a in sources) and all(_private(a) for a in targets):
         return []  # "she recalled meeting her future husband there": private lives
     if (pat.pos == "V" and pat.code[:3] in ("040", "046") and not targets and len(sources) < 2
@@ -1115,6 +1392,28 @@ def _events_for(ctx: _Context, sent: SpacySpan, cand: _Candidate, frame: _Frame,
     return out
 
 
+# what private people (not a body, force or crowd) are party to: they protest, demand, refuse; they
+# are released, coerced, attacked. "Each worker signs a contract" is no event between sides.
+PRIVATE_SOURCE_ROOTS = ("10", "12", "14")
+PRIVATE_TARGET_ROOTS = ("08", "15", "16", "17", "18", "19", "20")
+
+
+def _private_party(ctx: _Context, actor: Actor, code: str, as_source: bool) -> bool:
+    """Whether an unnamed party of private people takes no part in an act of this code."""
+    if not private_people(ctx.doc[party_token(actor)]):
+        return False
+    return not code.startswith(PRIVATE_SOURCE_ROOTS if as_source else PRIVATE_TARGET_ROOTS)
+
+
+def _at_home(ctx: _Context, actor: Actor) -> bool:
+    """An unnamed party that is, or belongs to, a body acting at home ("leaders of the opposition")."""
+    if not is_party(actor):
+        return False
+    tok = ctx.doc[party_token(actor)]
+    return domestic(tok) or any(domestic(p) or any(domestic(c) for c in p.children if c.dep_ == "compound")
+                                for p in _prep_objects(tok, ("of",)))
+
+
 def _unique(actors: list[Actor]) -> list[Actor]:
     out: list[Actor] = []
     for a in actors:
@@ -1123,7 +1422,8 @@ def _unique(actors: list[Actor]) -> list[Actor]:
     return out
 
 
-def _roles(ctx: _Context, cand: _Candidate, frame: _Frame) -> tuple[list[Actor], list[Actor]]:
+def _roles(ctx: _Context, cand: _Candidate, frame: _Frame) -> tuple[list[Actor], list[Actor], set[int]]:
+    """Sources, targets (unnamed parties among them, placed later), and the tokens naming the source."""
     tok, pat = cand.token, cand.pattern
     sources: list[Actor] = []
     targets: list[Actor] = []
@@ -1134,7 +1434,22 @@ def _roles(ctx: _Context, cand: _Candidate, frame: _Frame) -> tuple[list[Actor],
                 sources = _actors_of(ctx, c)
                 used.add(c.i)
                 break
+        if (not sources and tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN"
+                and _act_noun(tok.head.head)):
+            owner = tok.head.head  # "Washington's adoption of sanctions": who adopted them imposes them
+            for c in owner.children:
+                if c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and c.i in ctx.by_token):
+                    sources = _actors_of(ctx, c)
+                    used.add(c.i)
+                    break
+            if not sources:
+                owner_by = _prep_objects(owner, ("by",))
+                if owner_by:
+                    sources = _actors_of(ctx, owner_by[0])
+                    used.add(owner_by[0].i)
         by = _prep_objects(tok, ("by",))
+        if not by and not sources:  # "the sanctions imposed by the US on Myanmar"
+            by = [a for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN" and (a := _agent(c)) is not None][:1]
         if not by and not sources and pat.code[:2] in SAID_ROOTS and "from" not in pat.args:
             by = _prep_objects(tok, ("from",))  # "sparked criticism from China": China criticised
         if by:
@@ -1143,7 +1458,12 @@ def _roles(ctx: _Context, cand: _Candidate, frame: _Frame) -> tuple[list[Actor],
         verb = tok.head if tok.dep_ in ("dobj", "nsubjpass") and lemma(tok.head) in LIGHT_VERBS else None
         if verb is None and tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ == "VERB":
             verb = tok.head.head  # "remained on alert", "went on strike": the verb's subject acts
-        if not sources and verb is not None:
+        undergone = verb is not None and tok.dep_ == "pobj" and tok.head.lower_ == "under"
+        if undergone:  # "came under attack", "was put under investigation": the subject suffers the act
+            subj, _ = _subject(verb)
+            if subj is not None:
+                targets = _actors_of(ctx, subj)
+        if not sources and verb is not None and not undergone:
             subj, passive = _subject(frame.actor_tok or verb)
             if subj is not None and not passive:
                 sources = _actors_of(ctx, subj)
@@ -1156,6 +1476,8 @@ def _roles(ctx: _Context, cand: _Candidate, frame: _Frame) -> tuple[list[Actor],
     else:
         subj, passive = _subject(frame.actor_tok or tok)
         agent = _agent(tok)
+        if passive and frame.actor_tok is None and agent is None and subj is not None and _force_sent(frame.code, subj):
+            passive = False  # "35,000 Syrian soldiers are stationed in Lebanon": the force's country sends it
         if passive and frame.actor_tok is None:
             if agent is not None:
                 sources = _actors_of(ctx, agent)
@@ -1175,19 +1497,36 @@ def _roles(ctx: _Context, cand: _Candidate, frame: _Frame) -> tuple[list[Actor],
     if frame.target_tok is not None:  # "urged X to ...", "ordered X to ...": X is the one acted on
         named = _actors_of(ctx, frame.target_tok)
         if named:
-            return sources, named
+            return sources, named, used
     if not targets:
         targets = _named_targets(ctx, hosts, pat.args)
-    if not targets:  # the country a source is placed by is no target of its own ("the minister accused ... his country's progress")
+    if not targets or all(is_party(a) for a in targets):
+        # the country a source is placed by is no target of its own ("the minister accused ... his
+        # country's progress"); an unnamed party yields to an actor named as near ("accused Angolan troops")
         source_ids = {a.id for a in sources} | {p.id for a in sources if (p := _proxy(ctx, a, tok.sent)) is not None}
-        targets = _nearest_object_actor(ctx, tok, used, source_ids)
+        near = _nearest_object_actor(ctx, tok, used, source_ids)
+        if not targets or (near and not is_party(near[0])):
+            targets = near
+    if not targets and coding.quad(frame.code) == 4:  # "opened fire to disperse demonstrators": whom it was aimed at
+        targets = [a for c in [tok, *hosts[1:]] for p in c.children if _purpose(p)
+                   for o in p.children if o.dep_ == "dobj" and o.pos_ != "PRON" for a in _actors_of(ctx, o)][:2]
     if not targets and frame.code.startswith(("10", "02")) and pat.pos == "V":
         targets = _addressee_clause(ctx, tok)  # "demanded that Peru explain its plans": Peru is asked
     if not targets and frame.code.startswith("14"):
         targets = _protest_target(ctx, [tok, *hosts[1:], frame.anchor or tok], used, {a.id for a in sources})
     if not targets and frame.code.startswith("13") and frame.condition_tok is not None:
         targets = _actors_of(ctx, frame.condition_tok)  # "threatened to walk out if the US deploys": the US
-    return sources, targets
+    return sources, targets, used
+
+
+ACT_NOUN_ENDINGS = ("tion", "sion", "ment", "ance", "ence", "al", "ure")
+ACT_NOUNS = frozenset({"use", "decision", "move", "threat", "step", "call", "bid", "effort", "campaign"})
+
+
+def _act_noun(tok: Token) -> bool:
+    """A noun naming a doing ("adoption", "imposition", "withdrawal", "decision"), whose possessor is the doer."""
+    lem = lemma(tok)
+    return lem in ACT_NOUNS or lem.endswith(ACT_NOUN_ENDINGS)
 
 
 DRAW_VERBS = frozenset({"spark", "draw", "provoke", "trigger", "attract", "face", "incur", "earn", "prompt", "win",
@@ -1226,7 +1565,9 @@ def _protest_target(ctx: _Context, hosts: list[Token], used: set[int], source_id
 
 
 def _named_targets(ctx: _Context, hosts: list[Token], args: tuple[str, ...]) -> list[Actor]:
-    """Targets where the lexicon says they sit, the first slot that names an actor."""
+    """Targets where the lexicon says they sit, the first slot that names an actor; a slot naming
+    only unnamed parties ("withdrew inspectors from Iraq") yields to a later slot naming one."""
+    parties: list[Actor] = []
     for arg in args:
         for host in hosts:
             if arg in ("dobj", "dative"):
@@ -1236,14 +1577,25 @@ def _named_targets(ctx: _Context, hosts: list[Token], args: tuple[str, ...]) -> 
             found: list[Actor] = []
             for t in toks:
                 found.extend(a for a in _actors_of(ctx, t) if all(a.id != b.id for b in found))
-            if found:
+            if any(not is_party(a) for a in found):
                 return found
-    return []
+            parties = parties or found
+    return parties
 
 
 PLACE_PREPS = frozenset({"in", "at", "near", "by", "inside", "outside"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "prep", "pobj", "xcomp", "compound", "amod", "poss", "appos", "nmod",
                          "acl", "pcomp", "conj", "attr", "oprd", "npadvmod"})
+
+
+def _setting_noun(t: Token) -> bool:
+    """"his record in government", "a cabinet meeting": a party noun naming a setting or a kind, no one acted on."""
+    return t.dep_ in ("compound", "amod") or (t.dep_ == "pobj" and t.head.lower_ in ("in", "at", "during", "under", "within"))
+
+
+def _purpose(t: Token) -> bool:
+    """"opened fire to disperse the crowd": an infinitive of purpose says whom the act was aimed at."""
+    return t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
 
 
 def _second_predicate(t: Token) -> bool:
@@ -1259,8 +1611,12 @@ def _nearest_object_actor(ctx: _Context, tok: Token, used: set[int], source_ids:
     seen = {tok.i, *used}
     later: list[Token] = []
     frontier = [c for c in tok.children if c.dep_ in OBJECT_DEPS and c.i not in used]
+    # an unnamed party yields to an actor named as near ("withdrew inspectors and workers from Iraq")
+    fallback: tuple[int, Actor] | None = None
     for _ in range(2):
         for depth in range(6):
+            if fallback is not None and depth > fallback[0] + 1:
+                return [fallback[1]]
             nxt = []
             for t in frontier:
                 if t.i in seen:
@@ -1272,16 +1628,24 @@ def _nearest_object_actor(ctx: _Context, tok: Token, used: set[int], source_ids:
                 if t.dep_ == "prep" and (t.lower_ in BACKGROUND_PREPS or (depth == 0 and t.lower_ in PLACE_PREPS)):
                     continue  # the trigger's own "in X" is where it happened, its "by X" who did it
                 a = ctx.by_token.get(t.i)
-                if a is not None and (a.id not in source_ids or _domestic_party(ctx, t, a, used)):
+                if a is None and party_noun(t) and not _setting_noun(t):  # "to disperse demonstrators": an unnamed party, or the one its phrase names
+                    a = _actor_of(ctx, t)
+                    if a is not None and not is_party(a) and a.id in source_ids:
+                        a = None
+                if is_party(a):
+                    fallback = fallback or (depth, a)
+                elif a is not None and (a.id not in source_ids or _domestic_party(ctx, t, a, used)):
                     return [a]
                 nxt.extend(c for c in t.children if c.dep_ in OBJECT_DEPS)
             frontier = nxt
             if not frontier:
                 break
+        if fallback is not None:
+            return [fallback[1]]
         frontier = [c for v in later for c in v.children if c.dep_ in OBJECT_DEPS]
         seen.update(v.i for v in later)
         later = []
-    return []
+    return [fallback[1]] if fallback is not None else []
 
 
 def _domestic_party(ctx: _Context, tok: Token, actor: Actor, used: set[int]) -> bool:
