@@ -224,6 +224,65 @@ def test_following_year_counts_from_the_year_named():
     assert got[-1] == ("the following year", "DATE", "2004")
 
 
+def test_that_day_counts_from_the_day_last_named():
+    text = ("The flood began on Aug. 3. Later that day the dam broke, and the next morning crews arrived. "
+            "That month, rain kept falling; the following week, roads reopened.")
+    got = times(text, tense="past")
+    assert got == [("Aug. 3", "DATE", "2024-08-03"), ("Later that day", "DATE", "2024-08-03"),
+                   ("the next morning", "TIME", "2024-08-04TMO"), ("That month", "DATE", "2024-08"),
+                   ("the following week", "DATE", "2024-W32")]
+    # without a day named before, the article date
+    assert one("Nothing was said that day.", tense="past") == ("that day", "DATE", "2024-10-07")
+    # 'the same month of last year' is no reference to the month last named
+    assert [t[0] for t in times("in May, up from the same month of last year", tense="past")] == ["May", "last year"]
+
+
+def test_clock_time_takes_the_day_written_next_to_it():
+    got = times("The ferry sank at about 6:40 a.m. (2240 GMT) Saturday, officials said.", tense="past")
+    assert got[0][1:] == ("TIME", "2024-10-05T06:40")  # not the article date's 6:40, nor a year 2240
+    got = times("Markets closed at 4 p.m. (2000 GMT), compared with Friday's 4 p.m. level.", tense="past")
+    assert [v for _, _, v in got] == ["2024-10-07T16:00", "2024-10-04", "2024-10-04T16:00"]
+
+
+def test_plans_and_effective_dates_look_ahead():
+    assert one("a summit scheduled for Thursday", tense="past")[2] == "2024-10-10"
+    assert one("a visit planned for November", tense="past")[2] == "2024-11"
+    assert one("a vote set for January", tense="past")[2] == "2025-01"
+    assert one("a dividend payable Nov. 15", tense="past")[2] == "2024-11-15"
+    # the weak cue yields to the verb for a weekday ('Effective Monday, the bank imposed ...')
+    assert one("Effective Friday, the bank imposed curbs.", tense="past")[2] == "2024-10-04"
+
+
+def test_year_named_quarter_follows_the_quarter_under_discussion():
+    got = times("Sales in the third quarter beat those of the 2023 quarter.", tense="past")
+    assert got[-1] == ("the 2023 quarter", "DATE", "2023-Q3")
+    assert one("over a five-year period") == ("a five-year period", "DURATION", "P5Y")
+    assert one("during his two-year term") == ("two-year term", "DURATION", "P2Y")
+
+
+def test_rates_are_not_durations():
+    assert times("at 300 kilometres (186 miles) an hour") == []
+    assert times("spending 4 trillion yen (30 billion dollars) a year") == []
+
+
+def test_movable_feasts():
+    assert one("over Easter", anchor=date(2024, 4, 10), tense="past") == ("Easter", "DATE", "2024-03-31")
+    assert one("before Good Friday", anchor=date(2025, 4, 1), tense="future")[2] == "2025-04-18"
+    assert one("by Election Day", anchor=date(2024, 10, 7), tense="future")[2] == "2024-11-05"
+    assert one("during Easter week 2019")[2] == "2019-W16"
+    assert times("on Easter Island") == []
+    assert times("Jermaine Easter's goal won it") == []  # a surname
+
+
+def test_vague_lengths_and_later_dates():
+    assert one("they stayed for a while") == ("a while", "DURATION", "PXX")
+    assert one("decided at a later date") == ("a later date", "DATE", "FUTURE_REF")
+    assert one("will act as soon as possible") == ("as soon as possible", "DATE", "FUTURE_REF")
+    assert times("the Guangzhou Daily reported") == []  # a newspaper's name
+    assert times("she won in a time of 2:10.33") == []
+    assert times('speaking on ABC\'s "This Week" and on "60 Minutes"') == []  # titles
+
+
 def test_no_anchor_leaves_relative_values_open():
     text = "Last week, on Tuesday and on March 5 and three years ago; last year and in 1949 for 75 years."
     got = times(text, anchor=None, tense="past")
@@ -261,6 +320,14 @@ def test_tense_decides_the_weekday(nlp):
     assert run(nlp, "On Tuesday she admitted the plan had collapsed.")["Tuesday"] == ("DATE", "2024-10-01")
     assert run(nlp, "The two leaders will meet on Tuesday in Moscow.")["Tuesday"] == ("DATE", "2024-10-08")
     assert run(nlp, "The ministers plan to meet on Thursday.")["Thursday"] == ("DATE", "2024-10-10")
+
+
+@pytest.mark.model
+def test_perfect_tenses_decide_the_weekday(nlp):
+    # a modal perfect looks back; a past perfect 'until' too; the perfect of a plan looks ahead
+    assert run(nlp, "The outage may have been caused by a storm on Thursday.")["Thursday"] == ("DATE", "2024-10-03")
+    assert run(nlp, "Until Friday, the police had not named a suspect.")["Friday"] == ("DATE", "2024-10-04")
+    assert run(nlp, "The mayor has scheduled a hearing Thursday.")["Thursday"] == ("DATE", "2024-10-10")
 
 
 @pytest.mark.model

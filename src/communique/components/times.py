@@ -22,6 +22,7 @@ from .base import Stage
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "’ll"})
 _PROSPECTIVE_AUX = frozenset({"would", "could", "might", "may"})  # in news mostly future-in-the-past
 _HEDGE_AUX = frozenset({"would", "could", "might", "may", "should", "must", "can", "ca"})
+_SCHEDULING = frozenset({"schedule", "slate", "set", "plan", "call"})
 _REPORTING = frozenset({"say", "tell", "announce", "report", "add", "note", "state", "claim", "confirm", "write"})
 _PLANNING = frozenset({
     "plan", "expect", "schedule", "intend", "want", "hope", "aim", "seek", "set", "due", "prepare", "agree",
@@ -54,6 +55,12 @@ def _governing_verb(doc: Doc, start: int, end: int) -> Token | None:
     return None
 
 
+def is_pluperfect(verb: Token) -> bool:
+    """'had called', 'had been scheduled': a past before the story's past."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return verb.tag_ == "VBN" and any(a.lower_ in ("had", "'d") for a in auxes)
+
+
 def verb_tense(verb: Token, depth: int = 0) -> str | None:
     """'past', 'future' or None for a verb, from its tag and auxiliaries."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
@@ -65,10 +72,14 @@ def verb_tense(verb: Token, depth: int = 0) -> str | None:
     if any(a.lower_ == "going" for a in auxes):
         return "future"
     if words & _HEDGE_AUX:
+        if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
+            return "past"  # 'may have been', 'would have voted': a modal perfect looks back
         return "future" if words & _PROSPECTIVE_AUX else None
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return "past"
     if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
+        if verb.lemma_ in _SCHEDULING and not any(a.tag_ == "VBD" for a in auxes):
+            return "future"  # 'has scheduled a hearing Thursday': the perfect of a plan points ahead
         return "past"
     if verb.tag_ == "VB" and "to" in words:
         # an infinitive looks ahead of the verb it depends on: 'plans to meet', 'had been due to expire'
@@ -78,7 +89,9 @@ def verb_tense(verb: Token, depth: int = 0) -> str | None:
                 break
             head = head.head
         outer = verb_tense(head, depth + 1) if head.i != verb.i and depth < 3 else None
-        return "past" if outer == "past" and head.lemma_ not in _PLANNING else "future"
+        if outer == "past" and (head.lemma_ not in _PLANNING or is_pluperfect(head)):
+            return "past"  # 'had been scheduled to expire Friday': a plan overtaken, its date gone by
+        return "future"
     if verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VBG" and auxes):
         return "past" if verb.lemma_ in _REPORTING else "future"
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"):
@@ -96,6 +109,10 @@ class DocContext:
     def tense(self, start: int, end: int) -> str | None:
         verb = _governing_verb(self.doc, start, end)
         return verb_tense(verb) if verb is not None else None
+
+    def pluperfect(self, start: int, end: int) -> bool:
+        verb = _governing_verb(self.doc, start, end)
+        return verb is not None and is_pluperfect(verb)
 
     def is_count(self, start: int, end: int) -> bool:
         span = self.doc.char_span(start, end, alignment_mode="expand")

@@ -147,6 +147,25 @@ def day_in_direction(anchor: date | None, month: int, day: int, direction: str |
     return f"{_nearest_year(anchor, month, day, direction):04d}-{month:02d}-{day:02d}"
 
 
+def easter(year: int) -> date:
+    """Western Easter Sunday (the Gregorian computus, in its anonymous algorithm form)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l) // 451
+    month, day = divmod(h + l - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+def us_election_day(year: int) -> date:
+    """US Election Day: the Tuesday after the first Monday of November."""
+    first = date(year, 11, 1)
+    return first + timedelta(days=(1 - first.weekday()) % 7 + (7 if first.weekday() == 1 else 0))
+
+
 def thanksgiving(year: int) -> date:
     """US Thanksgiving: the fourth Thursday of November."""
     first = date(year, 11, 1)

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from datetime import date
+from datetime import date, timedelta
 from typing import Protocol
 
 from . import calendar as cal
@@ -28,6 +28,9 @@ class Context(Protocol):
 
     def is_count(self, start: int, end: int) -> bool:
         """True when the number at text[start:end] counts things ('1500 troops'), so it is no year."""
+
+    def pluperfect(self, start: int, end: int) -> bool:
+        """True when the verb governing text[start:end] is a past perfect ('had not called ... until Friday')."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +53,9 @@ class SimpleContext:
         return self.fixed_tense
 
     def is_count(self, start: int, end: int) -> bool:
+        return False
+
+    def pluperfect(self, start: int, end: int) -> bool:
         return False
 
 
@@ -184,9 +190,32 @@ def _cue_at(text: str, start: int) -> str | None:
     return None
 
 
+# A plan names a date still to come, whatever the tense of its telling ('a summit set for April', 'a
+# visit that had been scheduled for Sunday'); a month or day much nearer behind the article date still wins.
+_LEAN_AHEAD = re.compile(
+    r"\b(?:scheduled|slated|set|planned|timed|expected|due)\s+(?:for|on)\s+(?:on\s+|in\s+|the\s+)?$", re.I)
+# Weaker: 'payable Dec. 7', 'effective Monday' look ahead only when the verb says nothing.
+_LEAN_AHEAD_WEAK = re.compile(r"\b(?:payable|effective)\s+(?:on\s+|from\s+)?$", re.I)
+
+
+def _lean_at(text: str, start: int) -> str | None:
+    return "future" if _LEAN_AHEAD.search(text, max(0, start - 30), start) else None
+
+
+def _lean_weak_at(text: str, start: int) -> str | None:
+    return "future" if _LEAN_AHEAD_WEAK.search(text, max(0, start - 20), start) else None
+
+
+_UNTIL = re.compile(r"\b(?:until|till)\s+(?:on\s+|the\s+)?$", re.I)
+
+
 def _tense_at(ctx: Context, text: str, start: int, end: int) -> str | None:
-    """The tense around text[start:end]; a cue word ('until', 'since') wins over the verb."""
-    return _cue_at(text, start) or ctx.tense(start, end)
+    """The tense around text[start:end]; a cue word ('until', 'since', 'payable') wins over the verb,
+    except that 'until' under a past perfect looks back ('had not called him a suspect until Thursday')."""
+    cue = _cue_at(text, start)
+    if cue == "future" and _UNTIL.search(text, max(0, start - 12), start) and ctx.pluperfect(start, end):
+        return "past"
+    return cue or _lean_at(text, start) or ctx.tense(start, end) or _lean_weak_at(text, start)
 
 
 def _day_of(ctx: Context, text: str, start: int, end: int, tense: str | None = None) -> str | None:
@@ -240,7 +269,10 @@ def _clock(m, ctx, text) -> Result:
            if m["day"] else cal.day_value(ctx.anchor))
     if day is None:
         return None
-    return "TIME", f"{day}T{hour:02d}:{minute:02d}"
+    if m["day"]:
+        return "TIME", f"{day}T{hour:02d}:{minute:02d}"
+    # a bare clock time: the day written next to it, else the article date (see _follow_discourse)
+    return "TIME", f"{day}T{hour:02d}:{minute:02d}", "clock"
 
 
 def _day_part(m, ctx, text) -> Result:
@@ -271,7 +303,8 @@ def _month_day(m, ctx, text) -> Result:
     cue = _cue_at(text, m.start())
     if cue:
         return "DATE", cal.day_in_direction(ctx.anchor, month, day, cue, strict=True)
-    return "DATE", cal.day_in_direction(ctx.anchor, month, day, ctx.tense(m.start(), m.end()))
+    return "DATE", cal.day_in_direction(ctx.anchor, month, day, _lean_at(text, m.start()) or _lean_weak_at(text, m.start())
+                                   or ctx.tense(m.start(), m.end()))
 
 
 def _month_year(m, ctx, text) -> Result:
@@ -309,7 +342,8 @@ def _month_alone(m, ctx, text) -> Result:
         elif cue == "future" and month < ctx.anchor.month:
             year += 1
         return "DATE", f"{year:04d}-{month:02d}"
-    return "DATE", cal.month_in_direction(ctx.anchor, month, ctx.tense(m.start(), m.end()))
+    return "DATE", cal.month_in_direction(ctx.anchor, month, _lean_at(text, m.start()) or _lean_weak_at(text, m.start())
+                                   or ctx.tense(m.start(), m.end()))
 
 
 def _year(m, ctx, text) -> Result:
@@ -412,12 +446,19 @@ def _season(m, ctx, text) -> Result:
     return "DATE", f"{ctx.anchor.year + offset:04d}-{code}"
 
 
+def _titled(word: str) -> bool:
+    """'Week', 'Minutes': a common time word capitalized, which prose does only in a title or name."""
+    return word[:1].isupper() and not word.isupper()
+
+
 def _relative(m, ctx, text) -> Result:
     rel = _rel_word(m["rel"])
     the = m["rel"].lower().startswith("the")
     what = _norm(m["what"])
     if rel == "same":
         return None
+    if _titled(m["what"]) and not re.fullmatch(WEEKDAY, what) and not re.fullmatch(MONTH, m["what"]):
+        return None  # ABC's 'This Week': a title
     offset = _rel_offset(rel)
     if offset is None:
         return None
@@ -502,7 +543,9 @@ def _shifted(amount: float | None, unit: str, post: str, ctx: Context) -> Result
     return "DATE", cal.shift_value(ctx.anchor, unit, sign * amount)
 
 
-_RATE_BEFORE = re.compile(r"(?:\d|%|\b(?:million|billion|trillion|percent|times|hours|seats|flights|units|cents|dollars|shares))\s+$", re.I)
+_RATE_BEFORE = re.compile(
+    r"(?:\d|%|\b(?:million|billion|trillion|percent|times|hours|seats|flights|units|cents|dollars|shares|miles|kilometres"
+    r"|kilometers|km|metres|meters|feet|knots|tonnes|tons|barrels|litres|liters|gallons))\)?\s+$", re.I)
 
 
 def _duration(m, ctx, text) -> Result:
@@ -516,8 +559,8 @@ def _duration(m, ctx, text) -> Result:
         return None
     if raw in ("a", "an") and not m["post"] and _RATE_BEFORE.search(text[max(0, m.start() - 20): m.start()]):
         return None  # '$2 million a year', 'four flights a week': a rate, not a time
-    if m["unit"][0].isupper() and not re.search(r"(?:^|[.!?\"'`]\s*)$", text[max(0, m.start() - 3): m.start()]):
-        return None  # '60 Minutes', a title
+    if _titled(m["unit"]):
+        return None  # '60 Minutes', a title: prose capitalizes the number at most
     if re.fullmatch(YEAR, raw):
         return None  # 'the 1988 quarter'
     amount = number_value(raw)
@@ -579,7 +622,9 @@ _REF_VALUES = {
     "recent": "PAST_REF", "formerly": "PAST_REF", "the past": "PAST_REF", "in the past": "PAST_REF",
     "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "the foreseeable future": "FUTURE_REF",
     "the distant future": "FUTURE_REF", "the near term": "FUTURE_REF", "the short term": "FUTURE_REF",
-    "soon": "FUTURE_REF",
+    "soon": "FUTURE_REF", "as soon as possible": "FUTURE_REF", "a later date": "FUTURE_REF",
+    "a later time": "FUTURE_REF", "a later stage": "FUTURE_REF", "some later date": "FUTURE_REF",
+    "some later time": "FUTURE_REF", "some later stage": "FUTURE_REF",
 }
 
 
@@ -596,6 +641,8 @@ _SET_WORDS = {
 
 
 def _set_word(m, ctx, text) -> Result:
+    if m[0][0].isupper() and not re.search(r"(?:^|[.!?:\"'`“‘]\s*)$", text[max(0, m.start() - 3): m.start()]):
+        return None  # 'the China Daily', 'Guangzhou Daily': a title inside a sentence
     return "SET", _SET_WORDS[m[0].lower()]
 
 
@@ -622,31 +669,64 @@ _HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": 
              "halloween": (10, 31)}
 
 
+# Movable feasts: the day in a given year, and the month when the year is unknown.
+_MOVABLE = {
+    "thanksgiving": (cal.thanksgiving, 11), "thanksgiving day": (cal.thanksgiving, 11),
+    "easter": (cal.easter, None), "easter sunday": (cal.easter, None),
+    "easter monday": (lambda y: cal.easter(y) + timedelta(days=1), None),
+    "good friday": (lambda y: cal.easter(y) - timedelta(days=2), None),
+    "easter week": (cal.easter, None), "election day": (cal.us_election_day, 11),
+}
+
+
+def _holiday_on(name: str, year: int) -> date:
+    if name in _MOVABLE:
+        return _MOVABLE[name][0](year)
+    return date(year, *_HOLIDAYS[name])
+
+
+_BEFORE_A_FEAST = {"Orthodox", "Catholic", "Western", "Eastern", "Happy", "Last", "This", "Next", "Since", "Until", "By",
+                   "At", "Over", "During", "On", "Before", "After", "Around", "Till", "From", "Through", "And"}
+
+
 def _holiday(m, ctx, text) -> Result:
     name = _norm(text[m.start("name"): m.end("name")]).replace("’", "'")
+    if name == "easter":  # 'Jermaine Easter's goal': a surname
+        word = re.search(r"\b([A-Z][a-z]+)\s+$", text[max(0, m.start() - 20): m.start()])
+        if (word and word.group(1) not in _BEFORE_A_FEAST) or text[m.end(): m.end() + 2] in ("'s", "’s"):
+            return None
+    week = name.endswith(" week")  # 'Easter week': the ISO week of the feast
+    show = (lambda d: "%04d-W%02d" % d.isocalendar()[:2]) if week else date.isoformat
     if m["y"]:
-        year = int(m["y"])
-        when = cal.thanksgiving(year) if name.startswith("thanksgiving") else date(year, *_HOLIDAYS[name])
-        return "DATE", when.isoformat()
+        return "DATE", show(_holiday_on(name, int(m["y"])))
     anchor = ctx.anchor
     rel = _rel_offset(m["rel"]) if m["rel"] else None
     if not anchor:
-        return "DATE", "XXXX-11-XX" if name.startswith("thanksgiving") else "XXXX-%02d-%02d" % _HOLIDAYS[name]
-    options = [cal.thanksgiving(y) if name.startswith("thanksgiving") else date(y, *_HOLIDAYS[name])
-               for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
+        if name in _MOVABLE:
+            month = _MOVABLE[name][1]
+            return "DATE", "XXXX-WXX" if week else f"XXXX-{month:02d}-XX" if month else "XXXX-XX-XX"
+        return "DATE", "XXXX-%02d-%02d" % _HOLIDAYS[name]
+    options = [_holiday_on(name, y) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
+    if week:  # a week has begun by its Monday
+        options = [d - timedelta(days=d.isoweekday() - 1) for d in options]
     if rel == -1:  # 'last Christmas': the latest one before the article date
-        return "DATE", max(d for d in options if d < anchor).isoformat()
+        return "DATE", show(max(d for d in options if d < anchor))
     if rel == 1:
-        return "DATE", min(d for d in options if d > anchor).isoformat()
+        return "DATE", show(min(d for d in options if d > anchor))
     if rel == 0:
-        return "DATE", options[1].isoformat()
+        return "DATE", show(options[1])
     tense = ctx.tense(m.start(), m.end())
     if tense == "past":
-        return "DATE", max(d for d in options if d <= anchor).isoformat()
+        return "DATE", show(max(d for d in options if d <= anchor))
     if tense == "future":
-        return "DATE", min(d for d in options if d >= anchor).isoformat()
+        return "DATE", show(min(d for d in options if d >= anchor))
     # no tense: the nearest one ('was found Thanksgiving Day' in a January story is last November's)
-    return "DATE", min(options, key=lambda d: abs((d - anchor).days)).isoformat()
+    return "DATE", show(min(options, key=lambda d: abs((d - anchor).days)))
+
+
+def _a_while(m, ctx, text) -> Result:
+    """'for a while', 'for some time': a length of no known unit."""
+    return "DURATION", "PXX"
 
 
 def _year_adj(m, ctx, text) -> Result:
@@ -668,6 +748,32 @@ def _ref_year(m, ctx, text) -> Result:
     t = _norm(m[0])
     offset = 1 if ("following" in t or "next" in t or "after" in t) else -1 if ("previous" in t or "before" in t or "prior" in t) else 0
     return "DATE", cal.year_value(ctx.anchor, offset), f"ref_year{offset:+d}"
+
+
+_PARTS_ONLY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+
+
+def _ref_unit(m, ctx, text) -> Result:
+    """'that day', 'the next morning', 'later that night', 'the same month': a day, week or month counted
+    from the last one the story named (see _follow_discourse); without one, from the article date."""
+    t = _norm(m[0])
+    unit = _norm(m["u"] or m["u2"] or m["u3"] or m["u5"])
+    offset = 1 if re.search(r"\b(?:next|following|after)\b", t) else -1 if re.search(
+        r"\b(?:previous|preceding|prior|before)\b", t) else 0
+    if unit == "week":
+        return "DATE", cal.week_value(ctx.anchor, offset), f"ref_week{offset:+d}"
+    if unit == "month":
+        return "DATE", cal.month_value(ctx.anchor, offset), f"ref_month{offset:+d}"
+    part = _PARTS_ONLY.get(unit)
+    value = cal.day_value(ctx.anchor, offset)
+    if part:
+        return "TIME", f"{value}T{part}", f"ref_day{offset:+d}"
+    return "DATE", value, f"ref_day{offset:+d}"
+
+
+def _year_period(m, ctx, text) -> Result:
+    """'the 1988 quarter', 'the 1988 period': the quarter under discussion, in that year; else the year."""
+    return "DATE", m["y"], f"year_period{m['y']}"
 
 
 def _the_year(m, ctx, text) -> Result:
@@ -719,10 +825,19 @@ def _lowered(trigger: re.Pattern) -> re.Pattern | None:
 
 
 _UNITS_RE = r"\b(?:" + UNIT + r")\b"
+# Nouns that are themselves a stretch of time: 'a three-year period' is one expression, 'a two-year plan' is not.
+_SPAN_NOUNS = r"(?:period|span|stretch|term|spell|interval|window|timeframe|time\s+frame)\b"
 
 RULES: list[tuple[re.Pattern, Handler, re.Pattern]] = [
     _rule(r"\b(?:(?:later|earlier)\s+)?that\s+year\b|\bthe\s+(?:following|previous|prior)\s+year\b"
           r"|\bthe\s+year\s+(?:before|after)\b", _ref_year, trigger=r"\byear\b"),
+    _rule(r"\b(?:(?:later|earlier)\s+)?(?:that|the\s+same)\s+(?:same\s+)?(?P<u>day|morning|afternoon|evening|night|week"
+          r"|month)\b(?!-|\s+(?:of|in|a\s+year|last|the\s+previous)\b)"
+          r"|\bthe\s+(?:next|following|previous|preceding|prior)\s+(?P<u2>day|morning|afternoon|evening|night)\b(?!-)"
+          r"|\bthe\s+(?P<u3>day|night)\s+(?:before|after)\b(?=\s*[,.;:!?)]|\s+(?:at|on|in|when|as|and|but)\b)"
+          r"|\bthe\s+following\s+(?P<u5>week|month)\b(?!-)",
+          _ref_unit, trigger=r"\b(?:that|same|next|following|previous|preceding|prior)\s+(?:day|morning|afternoon|evening|night"
+          r"|week|month)\b|\bthe\s+(?:day|night)\s+(?:before|after)\b"),
     _rule(r"\b(?P<y>[12]\d{3})-(?P<mo>[01]\d)-(?P<d>[0-3]\d)\b", _iso, trigger=r"\d{4}-\d"),
     _rule(
         r"\b(?:(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.m\.?|[ap]m\b)(?:\s+" + TZ + r")?"
@@ -756,7 +871,7 @@ RULES: list[tuple[re.Pattern, Handler, re.Pattern]] = [
     _rule(r"\b(?P<mon>" + MONTH + r")", _month_alone, trigger=MONTH),
     _rule(
         r"(?:\b(?P<pre>fiscal(?:\s+year)?|calendar(?:\s+year)?|the\s+year|FY)\s*)?(?<![\w$£€#.,/])(?<![\d.]-)(?P<y>" + YEAR + r")"
-        r"(?![\w%]|,\d|\.\d|\s*(?:percent|per\s+cent)\b)",
+        r"(?![\w%]|,\d|\.\d|\s*(?:percent|per\s+cent)\b|\s*(?-i:GMT|UTC|[ECMP][SD]T|hrs|hours)\b)",
         _year,
         trigger=r"\d{4}",
     ),
@@ -829,9 +944,10 @@ RULES: list[tuple[re.Pattern, Handler, re.Pattern]] = [
         trigger=_UNITS_RE,
     ),
     _rule(
+        r"(?:\b(?:a|an|the)\s+(?=\S+\s+" + _SPAN_NOUNS + r"))?"
         r"\b(?P<num>\d+|(?:" + _TENS_WORDS + r")(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four"
         r"|five|six|seven|eight|nine|" + _TEEN_WORDS + r")-(?P<unit>second|minute|hour|day|week|month|quarter|year"
-        r"|decade|century)(?P<old>-old)?(?:-long)?\b",
+        r"|decade|century)(?P<old>-old)?(?:-long)?\b(?:\s+" + _SPAN_NOUNS + r")?",
         _hyphen_duration,
         trigger=r"-(?:second|minute|hour|day|week|month|quarter|year|decade|century)",
     ),
@@ -852,9 +968,10 @@ RULES: list[tuple[re.Pattern, Handler, re.Pattern]] = [
     _rule(
         r"(?<!then\s)\b(?:now|currently|current(?!ly)|presently|nowadays|these\s+days|at\s+present|more\s+recently"
         r"|most\s+recently|recently|lately|recent|formerly|the\s+past|the\s+(?:near|foreseeable|distant)\s+future"
-        r"|the\s+future|the\s+(?:near|short)\s+term|(?<!as\s)soon(?!\s+(?:as|after|afterwards?)\b))\b",
+        r"|the\s+future|the\s+(?:near|short)\s+term|(?<!as\s)soon(?!\s+(?:as|after|afterwards?)\b)"
+        r"|as\s+soon\s+as\s+possible|(?:a|some)\s+later\s+(?:date|time|stage))\b",
         _ref,
-        trigger=r"now|current|present|recent|lately|formerly|past|future|term|soon|days",
+        trigger=r"now|current|present|recent|lately|formerly|past|future|term|soon|days|later\s+(?:date|time|stage)",
     ),
     _rule(r"\b(?:annually|yearly|daily|nightly|weekly|monthly|hourly|biweekly|bimonthly|semiannual(?:ly)?"
           r"|biannual(?:ly)?)\b", _set_word, trigger=r"annual|yearly|daily|nightly|weekly|monthly|hourly|\bbi|\bsemi"),
@@ -867,16 +984,23 @@ RULES: list[tuple[re.Pattern, Handler, re.Pattern]] = [
     _rule(r"\b(?:once|twice|thrice|(?:" + NUMBER + r")\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit>"
           r"day|week|month|year|hour|minute)\b", _times_per, trigger=r"once|twice|thrice|times"),
     _rule(r"(?:\b(?P<rel>last|this|next)\s+)?\b(?P<name>(?-i:Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s\s+(?:Day|Eve)|Thanksgiving(?:\s+Day)?"
-          r"|Valentine['’]s\s+Day|Halloween))\b(?:,?\s+(?P<y>" + YEAR + r")\b)?", _holiday, trigger=r"(?-i:Christmas|New|Thanksgiving|Valentine|Halloween)"),
+          r"|Valentine['’]s\s+Day|Halloween|Easter(?:\s+(?:Sunday|Monday|[Ww]eek))?(?!\s+(?:Island|Rising|[Ee]ggs?|Bunny|Offensive|Parade))|Good\s+Friday|Election\s+Day))\b"
+          r"(?:,?\s+(?P<y>" + YEAR + r")\b)?", _holiday,
+          trigger=r"(?-i:Christmas|New|Thanksgiving|Valentine|Halloween|Easter|Good|Election)"),
     _rule(r"\byear-(?:ago|earlier)\b(?!\s+(?:quarter|period|nine|six|three|first|second|third|fourth|month))", _year_adj, trigger=r"year-"),
     _rule(r"\b(?:the|that|this)\s+(?:(?:latest|current|most\s+recent|fiscal)\s+)?(?:quarter|period)\b(?!-|\s+(?:of|a\s+year))",
           _ref_quarter, trigger=r"quarter|period"),
     _rule(r"\b(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?year-(?:ago|earlier)\s+(?:quarter|period)\b"
           r"|\bthe\s+(?:same|comparable|corresponding)\s+(?:quarter|period)\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year)\b"
           r"|\bthe\s+quarter\s+a\s+year\s+(?:ago|earlier)\b", _year_ago_quarter, trigger=r"quarter|period"),
+    _rule(r"\bthe\s+(?:same\s+|comparable\s+|corresponding\s+)?(?P<y>" + YEAR + r")\s+(?:fiscal\s+)?(?:quarter|period)\b(?!-)",
+          _year_period, trigger=r"quarter|period"),
     _rule(r"\bthe\s+weekend\b", _weekend, trigger=r"weekend"),
     _rule(r"\bthe\s+(?:full\s+|fiscal\s+|calendar\s+|whole\s+)?year\b(?!-|\s+(?:earlier|ago|before|after|of\b|in\b))", _the_year, trigger=r"\byear\b"),
     _rule(r"\bthe\s+(?P<unit>days|weeks|months|years)\s+ahead\b", _vague_plural, trigger=r"\bahead\b"),
+    _rule(r"\b(?:for|after|in(?=\s+a\s+(?:little\s+)?while))\s+(?P<span>(?:quite\s+)?(?:a(?:\s+little)?|some)\s+(?:while|time))"
+          r"\b(?!\s+(?:of|ago|to\s+come|before|after|since)\b)",
+          _a_while, trigger=r"\b(?:a|some)\s+(?:little\s+)?(?:while|time)\b"),
     _rule(r"\bthe\s+year\s+two\s+thousand(?:\s+(?:and\s+)?(?P<n>one|two|three|four|five|six|seven|eight|nine|ten))?\b",
           _year_2000s, trigger=r"thousand"),
 ]
@@ -1050,7 +1174,7 @@ def _widen(text: str, start: int, end: int, kind: str) -> int:
         m = _DATE_MODS.search(before) if kind in ("DATE", "TIME") else None
         if m is not None and _WEEKDAY_START.match(text, start) and _WEEKDAY_OUTSIDE.search(before):
             break
-        if m is None and amount and not re.match(r"the\s|\S+-", text[start:end], re.I):
+        if m is None and amount and not re.match(r"the\s|\S+-|an?\s+\S+-", text[start:end], re.I):
             m = _AMOUNT_MODS.search(before)
         if not m or m.start() == len(before):
             break
@@ -1083,22 +1207,69 @@ def find_times(text: str, ctx: Context) -> list[Found]:
     for f in candidates:
         if all(f.end <= t.start or t.end <= f.start for t in taken):
             taken.append(f)
-    return _follow_discourse(sorted(taken, key=lambda f: f.start))
+    return _follow_discourse(sorted(taken, key=lambda f: f.start), text)
 
 
 _QUARTER_VALUE = re.compile(r"(\d{4})-Q(\d)")
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
+_MONTH_VALUE = re.compile(r"\d{4}-\d\d(?=-\d\d|$)")
+def _shift_day(value: str, offset: int) -> str:
+    return (date.fromisoformat(value) + timedelta(days=offset)).isoformat()
 
 
-def _follow_discourse(found: list[Found]) -> list[Found]:
+def _shift_month(value: str, offset: int) -> str:
+    y, m = divmod(int(value[:4]) * 12 + int(value[5:7]) - 1 + offset, 12)
+    return f"{y:04d}-{m + 1:02d}"
+
+
+# What may stand between a clock time and the day it belongs to: 'at 10:35 a.m. (0735 GMT) Friday',
+# '10:00 am in Moscow (0700 GMT) on Monday'; and between a day and its clock time: "Thursday's 5 p.m.",
+# 'Friday at noon'. A day further off is often another one ('from Monday', "compared with Thursday's").
+_CLOCK_THEN_DAY = re.compile(r"\s*(?:in\s+(?-i:[A-Z][\w.]*)(?:\s+(?-i:[A-Z][\w.]*))*\s*)?(?:\([^()]{0,40}\)\s*)?,?\s*(?:on\s+)?",
+                             re.I)
+_DAY_THEN_CLOCK = re.compile(r"(?:['’]s|,)?\s+(?:at\s+|from\s+|by\s+)?", re.I)
+
+
+def _clock_day(found: list[Found], i: int, text: str) -> str | None:
+    """The day written next to a bare clock time, or None."""
+    f = found[i]
+    after = found[i + 1] if i + 1 < len(found) else None
+    if after is not None and _DAY_VALUE.match(after.value) and after.role != "clock" \
+            and _CLOCK_THEN_DAY.fullmatch(text, f.end, after.start):
+        return after.value[:10]
+    before = found[i - 1] if i > 0 else None
+    if before is not None and _DAY_VALUE.match(before.value) and before.role != "clock" \
+            and _DAY_THEN_CLOCK.fullmatch(text, before.end, f.start):
+        return before.value[:10]
+    return None
+
+
+def _follow_discourse(found: list[Found], text: str = "") -> list[Found]:
     """Resolve expressions that lean on what the story is talking about rather than on its date:
     'the quarter', 'the latest period' (the quarter last named), 'a year earlier', 'the year-ago
-    quarter' (that quarter, a year back), 'that year', 'the following year' (the year last named).
-    Without such a referent they keep the values their rules gave from the article date."""
-    out, ref, ref_year = [], None, None
-    for f in found:
+    quarter' (that quarter, a year back), 'that year', 'the following year' (the year last named),
+    'that day', 'the next morning', 'that month' (the day or month last named), and a clock time
+    without a day of its own (the day written next to it: '3 p.m. (1900 GMT) Friday'). Without such a
+    referent they keep the values their rules gave from the article date."""
+    out, ref, ref_year, ref_day, ref_month = [], None, None, None, None
+    for i, f in enumerate(found):
         value = f.value
         if f.role.startswith("ref_year") and ref_year:
             value = f"{ref_year + int(f.role[8:]):04d}"
+        elif f.role.startswith("ref_day") and ref_day:
+            day = _shift_day(ref_day, int(f.role[7:]))
+            value = day + value[10:]  # keeps a part of day ('T' 'NI')
+        elif f.role.startswith("ref_month") and ref_month:
+            value = _shift_month(ref_month, int(f.role[9:]))
+        elif f.role.startswith("ref_week") and ref_day:
+            y, w, _ = (date.fromisoformat(ref_day) + timedelta(weeks=int(f.role[8:]))).isocalendar()
+            value = f"{y:04d}-W{w:02d}"
+        elif f.role == "clock" and text:
+            day = _clock_day(found, i, text)
+            if day:
+                value = day + value[10:]
+        elif f.role.startswith("year_period") and ref:
+            value = f"{f.role[11:]}-Q{ref[-1]}"
         elif f.role == "ref_quarter" and ref:
             value = ref
         elif f.role == "year_before" and ref:
@@ -1108,9 +1279,14 @@ def _follow_discourse(found: list[Found]) -> list[Found]:
             m = _QUARTER_VALUE.fullmatch(ref or "")
             if m:
                 value = f"{int(m.group(1)) - 1:04d}-Q{m.group(2)}"
-        if f.role not in ("year_before", "year_before_quarter") and _QUARTER_VALUE.fullmatch(value):
+        if f.role not in ("year_before", "year_before_quarter") and not f.role.startswith("year_period") \
+                and _QUARTER_VALUE.fullmatch(value):
             ref = value
         if f.type == "DATE" and not f.role.startswith("ref_year") and re.match(r"\d{4}(?:-|$)", value):
             ref_year = int(value[:4])
+        if f.role != "clock" and _DAY_VALUE.match(value):
+            ref_day = value[:10]
+        if _MONTH_VALUE.match(value):
+            ref_month = value[:7]
         out.append(f if value == f.value else Found(f.start, f.end, f.type, value, f.role))
     return out
