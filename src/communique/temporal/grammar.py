@@ -9,6 +9,7 @@ span ("nearly", "early", "the end of").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -1203,11 +1204,17 @@ def find_times(text: str, ctx: Context) -> list[Found]:
             start = _widen(text, s, e, kind)
             candidates.append(Found(start, e, kind, value, role[0] if role else ""))
     candidates.sort(key=lambda f: (-(f.end - f.start), f.start))
+    # the spans taken so far are disjoint, so sorted by start they are sorted by end too: a candidate
+    # overlaps one of them only if it overlaps the last one starting before it ends (a bisection,
+    # not a pass over every span taken: long articles have thousands)
     taken: list[Found] = []
+    starts: list[int] = []
     for f in candidates:
-        if all(f.end <= t.start or t.end <= f.start for t in taken):
-            taken.append(f)
-    return _follow_discourse(sorted(taken, key=lambda f: f.start), text)
+        i = bisect_left(starts, f.end)
+        if i == 0 or taken[i - 1].end <= f.start:
+            taken.insert(i, f)
+            starts.insert(i, f.start)
+    return _follow_discourse(taken, text)
 
 
 _QUARTER_VALUE = re.compile(r"(\d{4})-Q(\d)")
