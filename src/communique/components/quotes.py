@@ -4,14 +4,17 @@ Direct quotes are found by pairing quote marks over the raw text (a quote may ru
 when each new paragraph re-opens it); indirect ones by walking the parse from a reporting cue (the
 lexicon in knowledge/data/cues.tsv says which complement of each cue carries the content). The
 speaker is the cue's subject, resolved to an actor from doc._.actors; pronouns and definite
-descriptions ("the ministry") are resolved to the most recent suitable actor. Reporting nouns
-("the mayor's claim that ...") give content too, and layout gives speakers without any verb:
-transcript labels ("KADE: ...") and dash bylines after a quotation (communique.quotes.layout).
+descriptions ("the ministry") are resolved to the most recent suitable actor (indexed by offset,
+so a long article stays linear). Reporting nouns ("the mayor's claim that ..."), cues in the
+passive ("the plan was endorsed by the council") and predicative adjectives ("officials are
+confident that ...") give content too, and layout gives speakers without any verb: transcript
+labels ("KADE: ...") and dash bylines after a quotation (communique.quotes.layout).
 """
 from __future__ import annotations
 
 import importlib.resources
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -94,6 +97,9 @@ PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person",
             "they": "plural", "them": "plural", "we": "plural", "it": "thing"}
 RELATIVE = {"who", "that", "which", "whom"}
 SUBJECT_DEPS = {"nsubj"}
+# a participle or infinitive borrows its head's subject, a passive one too ("after saying ..., she
+# was taken to hospital"; "he was able to tout ...": through the adjective to the copula's subject)
+BORROWED_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 STRIP_LEFT = {"that", "whether", "if", ":", ",", "-", "--", "\u2014", "\u2013", "'s"}
 # a short paragraph "Name: what they said" (headline style); the name part has no colon or newline
 _HEADLINE_RE = re.compile(r"^(?P<who>[A-Z][^:\n]{0,60}?):[ \t]+(?P<what>[^\n]{10,300})$", re.MULTILINE)
@@ -245,19 +251,39 @@ def _bare_subject(verb: Token) -> Token | None:
     return doc[k]
 
 
-def _subject(verb: Token, depth: int = 0) -> Token | None:
-    """The cue's subject; participles and coordinated or controlled verbs borrow their head's."""
+def _subject(verb: Token, depth: int = 0, borrowed_passive: bool = False) -> Token | None:
+    """The cue's subject; participles and coordinated or controlled verbs borrow their head's (an
+    object-controlled infinitive its head's object: 'tests led experts to conclude ...'). A participle
+    may borrow a passive subject too ('after saying ..., she was taken to hospital'), an infinitive
+    not ('a ceremony was held to welcome ...' says nothing of the ceremony)."""
     subj = None
+    deps = BORROWED_SUBJECT_DEPS if depth and borrowed_passive else SUBJECT_DEPS
     for c in verb.children:  # a relative pronoun too: the resolver follows it to its antecedent
-        if c.dep_ in SUBJECT_DEPS and (subj is None or subj.i < c.i < verb.i):
+        if c.dep_ in deps and (subj is None or subj.i < c.i < verb.i):
             subj = c  # of two subjects (a misparse) the one next to the verb
     if subj is not None:
         return subj
     head = verb.head
-    if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl") and head.i != verb.i:
-        return _subject(head, depth + 1)
+    if verb.dep_ == "compound" and head.pos_ == "PROPN" and head.i > verb.i:
+        return head  # 'Said Ellis: "..."', the inverted cue parsed into the name
+    cue = CUES.get(verb.lemma_.lower())
+    if (cue is not None and "quote" in cue.takes and verb.tag_ in FINITE
+            and (verb.i == verb.sent.start or verb.doc[verb.i - 1].is_punct)  # '..," said X', not 'Y told X'
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)):
+        for c in verb.rights:  # '"...," said Wan' parsed with the name as the object
+            if (c.dep_ in ("dobj", "npadvmod", "attr") and c.pos_ == "PROPN" and c.left_edge.i == verb.i + 1
+                    and c.ent_type_ not in ("DATE", "TIME")):
+                return c
+            break
+    participle = verb.tag_ == "VBG"
+    if verb.dep_ == "xcomp" and head.i != verb.i:
+        obj = next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+        if obj is not None:
+            return obj
+    if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl", "acomp") and head.i != verb.i:
+        return _subject(head, depth + 1, participle)
     if depth < 3 and verb.dep_ == "pcomp" and head.head.i != head.i:  # "by saying ..."
-        return _subject(head.head, depth + 1)
+        return _subject(head.head, depth + 1, participle)
     if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN") and verb.tag_ != "VBN":
         return head  # "a statement saying ...", "the group backing him"
     return None
@@ -364,44 +390,124 @@ def _speaker_span(subj: Token) -> tuple[int, int]:
     return start, end
 
 
+ORG_KINDS = frozenset({"organization", "group", "country"})
+
+
+class _Latest:
+    """Keyed actors kept sorted by key (an offset first), so the latest one before an offset is a
+    bisection away rather than a scan over the article."""
+
+    __slots__ = ("keys", "actors")
+
+    def __init__(self) -> None:
+        self.keys: list[tuple[int, ...]] = []
+        self.actors: list[Actor] = []
+
+    @classmethod
+    def of(cls, entries: list[tuple[tuple[int, ...], Actor]]) -> _Latest:
+        """Built from (key, actor) pairs in one sort (keys are unique)."""
+        latest = cls()
+        entries = sorted(entries, key=lambda p: p[0])
+        latest.keys = [key for key, _ in entries]
+        latest.actors = [actor for _, actor in entries]
+        return latest
+
+    def add(self, key: tuple[int, ...], actor: Actor) -> None:
+        i = bisect_right(self.keys, key)
+        self.keys.insert(i, key)
+        self.actors.insert(i, actor)
+
+    def before(self, offset: int) -> tuple[tuple[int, ...], Actor] | None:
+        i = bisect_left(self.keys, (offset,))  # (offset,) sorts before every key at that offset
+        return (self.keys[i - 1], self.actors[i - 1]) if i else None
+
+
 class Resolver:
     """Finds the actor behind a speaker mention: names by lookup, pronouns and definite
-    descriptions by the most recent suitable actor before them."""
+    descriptions by the most recent suitable actor before them.
+
+    "Most recent" reads two sources in turn: named sentence subjects and speakers resolved so far,
+    then any mention. Both are indexed by actor kind (for "he"/"she") and by actor (for the few
+    actors a plural pronoun or a description can mean), so each lookup is a bisection and a long
+    article stays linear. Ties go as a scan in text order would: a subject before a speaker at the
+    same offset, the earlier-noted speaker, the earlier actor, the earlier mention."""
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.actors: list[Actor] = list(doc._.actors or ())
-        self.subjects: list[tuple[int, Actor]] = []  # (offset, actor) of named sentence subjects
-        if self.actors:
-            deps, pos = doccache.column(doc, "dep"), doccache.column(doc, "pos")
-            for i, dep in enumerate(deps):
-                if dep in ("nsubj", "nsubjpass") and pos[i] == "PROPN":
-                    tok = doc[i]
-                    s, e = _speaker_span(tok)
-                    actor = actor_for_span(doc, doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))
-                    if actor is not None:
-                        self.subjects.append((tok.idx, actor))
-        self.speakers: list[tuple[int, Actor]] = []  # (offset, actor) of speakers resolved so far
+        self._index = {id(a): k for k, a in enumerate(self.actors)}
+        self._named_by_kind: dict[str, _Latest] = {}  # subjects and speakers
+        self._named_by_actor: dict[int, _Latest] = {}
+        self._mentions_by_kind: dict[str, _Latest] = {}
+        self._mentions_by_actor: dict[int, _Latest] = {}
+        self._first_mention: dict[int, int] = {}
+        self._spoken: dict[int, Actor] = {}  # actor index -> actor, in the order they first spoke
+        self._heads: dict[str, list[int]] = {}  # description head -> organisations it can mean
+        self._surnames: dict[str, list[Actor]] | None = None
+        self._noted = 0
+        if not self.actors:
+            return
+        by_kind: dict[str, list[tuple[tuple[int, ...], Actor]]] = {}
+        for k, actor in enumerate(self.actors):
+            own = [((m.start, -k, -n), actor) for n, m in enumerate(actor.mentions)]
+            self._mentions_by_actor[k] = _Latest.of(own)
+            by_kind.setdefault(actor.kind, []).extend(own)
+            if actor.mentions:
+                self._first_mention[k] = min(m.start for m in actor.mentions)
+        self._mentions_by_kind = {kind: _Latest.of(entries) for kind, entries in by_kind.items()}
+        deps, pos = doccache.column(doc, "dep"), doccache.column(doc, "pos")
+        for i, dep in enumerate(deps):
+            if dep in ("nsubj", "nsubjpass") and pos[i] == "PROPN":
+                tok = doc[i]
+                s, e = _speaker_span(tok)
+                actor = actor_for_span(doc, doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))
+                if actor is not None:
+                    self._add_named((tok.idx, 0), actor)  # a subject outranks a speaker at its offset
+
+    def _add_named(self, key: tuple[int, ...], actor: Actor) -> None:
+        k = self._index.get(id(actor))
+        if k is None:
+            return
+        self._named_by_kind.setdefault(actor.kind, _Latest()).add(key, actor)
+        self._named_by_actor.setdefault(k, _Latest()).add(key, actor)
 
     def note_speaker(self, offset: int, actor: Actor | None) -> None:
-        if actor is not None:
-            self.speakers.append((offset, actor))
+        if actor is None:
+            return
+        self._noted += 1
+        self._add_named((offset, -self._noted), actor)  # of two speakers at one offset, the first
+        k = self._index.get(id(actor))
+        if k is not None:
+            self._spoken.setdefault(k, actor)
 
-    def _recent(self, offset: int, fits) -> Actor | None:
-        best: tuple[int, Actor] | None = None
-        for off, actor in self.subjects + self.speakers:
-            if off < offset and fits(actor) and (best is None or off > best[0]):
-                best = (off, actor)
-        if best is not None:
-            return best[1]
-        mention_best = None
-        for actor in self.actors:
-            if not fits(actor):
-                continue
-            for m in actor.mentions:
-                if m.start < offset and (mention_best is None or m.start > mention_best[0]):
-                    mention_best = (m.start, actor)
-        return mention_best[1] if mention_best else None
+    @staticmethod
+    def _best(found) -> Actor | None:
+        hits = [h for h in found if h is not None]
+        return max(hits, key=lambda h: h[0])[1] if hits else None
+
+    def _recent_of_kind(self, offset: int, kind: str) -> Actor | None:
+        named = self._named_by_kind.get(kind)
+        hit = named.before(offset) if named is not None else None
+        if hit is not None:
+            return hit[1]
+        mentions = self._mentions_by_kind.get(kind)
+        hit = mentions.before(offset) if mentions is not None else None
+        return hit[1] if hit is not None else None
+
+    def _recent_of(self, offset: int, candidates: Sequence[int]) -> Actor | None:
+        """The most recent of a few actors (by index): named first, then by any mention."""
+        actor = self._best(self._named_by_actor[k].before(offset) for k in candidates if k in self._named_by_actor)
+        if actor is not None:
+            return actor
+        return self._best(self._mentions_by_actor[k].before(offset) for k in candidates)
+
+    def _described(self, head: str) -> list[int]:
+        """Organisations whose name holds a description's head word ('the ministry')."""
+        got = self._heads.get(head)
+        if got is None:
+            got = self._heads[head] = [k for k, a in enumerate(self.actors) if a.kind in ORG_KINDS
+                                       and head in a.name.lower()]
+        return got
 
     def resolve(self, subj: Token, start: int, end: int) -> Actor | None:
         doc = self.doc
@@ -417,15 +523,13 @@ class Resolver:
         if subj.pos_ == "PRON":
             kind = PRONOUNS.get(low)
             if kind == "person":
-                return self._recent(cs, lambda a: a.kind == "person")
-            if kind == "plural":
-                return self._recent(cs, lambda a: a.kind in ("organization", "group", "country")
-                                    and any(m.start < cs for m in a.mentions) and a in self._spoken())
+                return self._recent_of_kind(cs, "person")
+            if kind == "plural":  # a body that has spoken already and was named before
+                return self._recent_of(cs, [k for k, a in self._spoken.items() if a.kind in ORG_KINDS
+                                            and self._first_mention.get(k, cs) < cs])
             return None
         if subj.pos_ == "NOUN" and any(c.lower_ in ("the", "this", "that") for c in subj.children):
-            head = subj.lemma_.lower()
-            return self._recent(cs, lambda a: a.kind in ("organization", "group", "country")
-                                and head in a.name.lower())
+            return self._recent_of(cs, self._described(subj.lemma_.lower()))
         sub_s, sub_e = subj.left_edge.i, subj.right_edge.i + 1  # "Zhang, China's ambassador, said"
         if (sub_s, sub_e) != (start, end):
             actor = actor_for_span(doc, doc[sub_s].idx, doc[sub_e - 1].idx + len(doc[sub_e - 1]))
@@ -438,12 +542,13 @@ class Resolver:
     def _by_surname(self, word: str) -> Actor | None:
         """The person actor whose name ends in `word` (a transcript's 'MORROW', a byline's 'Varga'),
         when exactly one does."""
-        low = word.lower()
-        hits = [a for a in self.actors if a.kind == "person" and a.name.lower().rsplit(" ", 1)[-1] == low]
+        if self._surnames is None:
+            self._surnames = {}
+            for a in self.actors:
+                if a.kind == "person":
+                    self._surnames.setdefault(a.name.lower().rsplit(" ", 1)[-1], []).append(a)
+        hits = self._surnames.get(word.lower(), ())
         return hits[0] if len(hits) == 1 else None
-
-    def _spoken(self) -> list[Actor]:
-        return [a for _, a in self.speakers]
 
 
 # ---------------------------------------------------------------- assembling quotes
@@ -466,10 +571,14 @@ def _char_range(doc: Doc, i: int, j: int) -> tuple[int, int]:
 def _cue_near(doc: Doc, sents: Sequence[Span], qi: int, qj: int) -> tuple[Token, Cue, int, int] | None:
     """The speech cue nearest to a quotation among the tokens of its sentences outside it."""
     best = None
+    text = doccache.text(doc)
+    qend = doc[qj - 1].idx + len(doc[qj - 1])
     for sent in sents:
         for i in _cue_candidates(doc, sent.start, sent.end):
             if qi - 1 <= i <= qj:  # inside the quote or on its marks
                 continue
+            if i > qj and "\n" in text[qend:doc[i].idx]:
+                continue  # a cue in the next paragraph heads its own statement, not this quotation
             tok = doc[i]
             found = cue_of(tok)
             if found is None or "quote" not in found[0].takes:
@@ -511,6 +620,8 @@ def _introducer(doc: Doc, qi: int) -> tuple[Token, tuple[int, int], Token | None
         if root.pos_ in ("VERB", "AUX") and root.i < k:
             return root, (root.idx, root.idx + len(root)), subject_of(root)
         return doc[k], (doc[k].idx, doc[k].idx + 1), None
+    if not (doc[k].text[-1] in _SENTENCE_END or doc[k].text in CLOSERS or doc[k].text == "''"):
+        return None  # the quotation stands inside a sentence: a name or title in marks, no speech
     prev = doc[k].sent
     best = None
     for i in _cue_candidates(doc, prev.start, prev.end):
@@ -547,6 +658,16 @@ def _byline(doc: Doc, text: str, s: int, e: int) -> tuple[int, int] | None:
     if span is None or len(span) == 0 or not any(t.pos_ == "PROPN" for t in span):
         return None
     return span.start, span.end
+
+
+def _only_attribution_between(text: str, end: int, start: int) -> bool:
+    """True when what stands between two quotations is their attribution: across a paragraph
+    break, the later one must open its paragraph ('... ," he said.<break>"B ...'), else a sentence
+    of the writer's own stands between and the quotations are two."""
+    gap = text[end:start]
+    if "\n" not in gap:
+        return True
+    return gap[gap.rfind("\n") + 1:].strip() in OPENERS
 
 
 def direct_quotes(doc: Doc, min_words: int = MIN_DIRECT_WORDS, marks_text: str | None = None) -> list[_Found]:
@@ -586,7 +707,8 @@ def direct_quotes(doc: Doc, min_words: int = MIN_DIRECT_WORDS, marks_text: str |
                     near = _cue_near(doc, [nxt], qi, qj)
         prev = found[-1] if found else None
         if (prev is not None and prev.cue_tok is not None and (near is None or near[0].i == prev.cue_tok.i)
-                and s - prev.end <= MAX_SPLIT_GAP and len(_MARK_RE.findall(marks_text, prev.end, s)) <= 2):
+                and s - prev.end <= MAX_SPLIT_GAP and len(_MARK_RE.findall(marks_text, prev.end, s)) <= 2
+                and _only_attribution_between(marks_text, prev.end, s)):
             # '"A," she said. "B."': one quotation interrupted by its attribution
             found[-1] = prev._replace(end=e)
             continue
@@ -632,12 +754,121 @@ def indirect_quotes(doc: Doc, used: set[int]) -> list[_Found]:
         if rng is None or rng[1] - rng[0] < 1:
             continue
         i, j = rng
-        if cue.kind != "speech" and j - i < 3:
+        if cue.kind != "speech" and j - i < 3 and not _names_target(doc, i, j):
             continue
         s, e = _clip_to_paragraph(doccache.text(doc), *_char_range(doc, i, j), cs)
         if e - s < 2:
             continue
         found.append(_Found(s, e, "indirect", tok, (cs, ce), subject_of(tok)))
+    return found
+
+
+def _names_target(doc: Doc, i: int, j: int) -> bool:
+    """True when a short content is a name ('attacked Vance', 'backed Hillary Clinton'): a stance
+    taken towards a named actor is an attribution however short; a short common noun ('backed
+    it', 'the plan') is too vague to keep."""
+    return all(doc[k].pos_ == "PROPN" for k in range(i, j))
+
+
+EXPLETIVES = {"it"}
+_ADJECTIVE_WORDS = frozenset(p.split(" ", 1)[0] for p, c in CUES.items() if "acomp" in c.takes)
+
+
+def passive_content(tok: Token) -> tuple[tuple[int, int], Token | None] | None:
+    """A cue in the passive: 'the plan was endorsed by the council' reports the plan, the by-agent
+    its source; 'it was reported (by X) that ...' reports the clause. Returns the content's token
+    range and the agent (None when the passive names none)."""
+    if tok.pos_ != "VERB" or tok.tag_ != "VBN":
+        return None
+    cue = CUES.get(tok.lemma_.lower())
+    if cue is None:
+        return None
+    kids = list(tok.children)
+    if not any(c.dep_ == "auxpass" for c in kids):
+        return None
+    subj = next((c for c in kids if c.dep_ == "nsubjpass"), None)
+    agent = None
+    for c in kids:
+        if c.dep_ == "agent" and c.i > tok.i:
+            agent = next((o for o in c.children if o.dep_ == "pobj"), None)
+    clause = next((c for c in kids if c.dep_ == "ccomp" and c.i > tok.i), None)
+    doc = tok.doc
+    if clause is not None and "ccomp" in cue.takes and (subj is None or subj.lower_ in EXPLETIVES
+                                                        or agent is not None):  # "he was told by aides that"
+        return _trim(doc, clause.left_edge.i, clause.right_edge.i + 1), agent
+    if agent is None or subj is None or "dobj" not in cue.takes or subj.lower_ in RELATIVE or subj.pos_ == "PRON":
+        return None
+    if subj.i > tok.i:
+        return None
+    return _trim(doc, subj.left_edge.i, subj.right_edge.i + 1), agent
+
+
+def passive_quotes(doc: Doc) -> list[_Found]:
+    """Attributions made in the passive voice (see passive_content)."""
+    found: list[_Found] = []
+    tag = doccache.column(doc, "tag")
+    for i in _cue_candidates(doc, 0, len(doc)):
+        if tag[i] != "VBN":
+            continue
+        tok = doc[i]
+        got = passive_content(tok)
+        if got is None:
+            continue
+        (a, b), agent = got
+        if b - a < 1:
+            continue
+        s, e = _clip_to_paragraph(doccache.text(doc), *_char_range(doc, a, b), tok.idx)
+        if e - s < 2:
+            continue
+        span = _speaker_span(agent) if agent is not None else None
+        found.append(_Found(s, e, "indirect", tok, (tok.idx, tok.idx + len(tok)), agent, speaker_range=span))
+    return found
+
+
+ADJECTIVE_CUES = {p: c for p, c in CUES.items() if "acomp" in c.takes}
+
+
+def adjective_content(adj: Token) -> tuple[tuple[int, int], Cue, int] | None:
+    """What a predicative adjective of belief or stance holds ('are confident that ...', 'is
+    determined to ...', 'were critical of ...'): the content's token range, the cue and the index
+    of the cue's last token."""
+    word = adj.lower_
+    doc = adj.doc
+    for c in adj.rights:
+        cue = ADJECTIVE_CUES.get(word)
+        if cue is not None and ((c.dep_ == "ccomp" and "ccomp" in cue.takes)
+                                or (c.dep_ == "xcomp" and "xcomp" in cue.takes)):
+            return _trim(doc, c.left_edge.i, c.right_edge.i + 1), cue, adj.i
+        if c.dep_ == "prep":
+            cue = ADJECTIVE_CUES.get(f"{word} {c.lower_}")
+            obj = next((o for o in c.children if o.dep_ in ("pobj", "pcomp")), None)
+            if cue is not None and obj is not None:
+                return _trim(doc, obj.left_edge.i, obj.right_edge.i + 1), cue, c.i
+    return None
+
+
+def adjective_quotes(doc: Doc) -> list[_Found]:
+    """Beliefs and stances put as 'subject + copula + adjective' (see adjective_content); the
+    subject is the holder, and an expletive 'it' ('it is certain that') holds nothing."""
+    found: list[_Found] = []
+    dep, lower = doccache.column(doc, "dep"), doccache.column(doc, "lower")
+    for i, d in enumerate(dep):
+        if d != "acomp" or lower[i] not in _ADJECTIVE_WORDS:
+            continue
+        adj = doc[i]
+        got = adjective_content(adj)
+        if got is None:
+            continue
+        (a, b), cue, last = got
+        subj = subject_of(adj.head) if adj.head.i != adj.i else None
+        if subj is None or subj.lower_ in EXPLETIVES:
+            continue
+        if b - a < 1 or (cue.kind != "speech" and b - a < 3 and not _names_target(doc, a, b)):
+            continue
+        s, e = _clip_to_paragraph(doccache.text(doc), *_char_range(doc, a, b), adj.idx)
+        if e - s < 2:
+            continue
+        found.append(_Found(s, e, "indirect", adj, (adj.idx, doc[last].idx + len(doc[last])), subj))
     return found
 
 
@@ -721,12 +952,56 @@ def _outermost(items: list[_Found]) -> list[_Found]:
     """Drop a quote whose cue stands inside another quote's content: what a speaker reports
     someone else said (or thinks) is part of the speaker's own content, not a second quote."""
     kept: list[_Found] = []
+    covered = _Cover()  # the union of the kept contents: a point inside it is inside one of them
     for q in sorted(items, key=lambda q: q.start - q.end):  # longest first
         anchor = q.cue[0] if q.cue else q.start
-        if any(k.start <= anchor < k.end for k in kept):
+        if covered.holds(anchor):
             continue
         kept.append(q)
+        covered.add(q.start, q.end)
     return kept
+
+
+class _Cover:
+    """A union of half-open intervals kept as sorted disjoint runs, so asking whether a point is in
+    any of them is a bisection (the quotes of a long article are many)."""
+
+    __slots__ = ("starts", "ends")
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def holds(self, x: int) -> bool:
+        i = bisect_right(self.starts, x) - 1
+        return i >= 0 and x < self.ends[i]
+
+    def add(self, s: int, e: int) -> None:
+        if e <= s:
+            return
+        lo = bisect_left(self.ends, s)  # the first run that ends at or after s: it may merge
+        hi = bisect_right(self.starts, e)  # runs from lo up to hi touch [s, e)
+        if lo < hi:
+            s, e = min(s, self.starts[lo]), max(e, self.ends[hi - 1])
+        self.starts[lo:hi] = [s]
+        self.ends[lo:hi] = [e]
+
+
+def _drop_repeats(direct: Sequence[_Found], indirect: Sequence[_Found]) -> list[_Found]:
+    """The indirect readings that do not repeat a direct quotation: one lying inside a direct span
+    and covering most of it adds nothing. Direct spans sorted by start are searched by bisection
+    over the only starts that can qualify (no earlier than the indirect span's end less 5/4 of its
+    length, since it must cover more than 4/5 of the direct one)."""
+    spans = sorted((q.start, q.end) for q in direct)
+    starts = [s for s, _ in spans]
+    out = []
+    for q in indirect:
+        n = q.end - q.start
+        lo = bisect_left(starts, q.end - (5 * n) // 4 - 1)
+        hi = bisect_right(starts, q.start)
+        if not any(q.end <= de and n > 0.8 * (de - ds) for ds, de in spans[lo:hi]):
+            out.append(q)
+    return out
 
 
 def turn_quotes(doc: Doc, turns: Sequence[Turn]) -> list[_Found]:
@@ -796,12 +1071,10 @@ def extract_quotes(doc: Doc, min_words: int = MIN_DIRECT_WORDS) -> list[Quote]:
     used = {q.cue_tok.i for q in direct if q.cue_tok is not None and q.owns_cue}
     indirect = indirect_quotes(doc, used)
     # an indirect reading inside a direct quotation's span adds nothing when it repeats it
-    direct_spans = [(q.start, q.end) for q in direct]
-    indirect = [q for q in indirect
-                if not any(ds <= q.start and q.end <= de and (q.end - q.start) > 0.8 * (de - ds)
-                           for ds, de in direct_spans)]
+    indirect = _drop_repeats(direct, indirect)
     colons = frozenset(t.colon for t in turns)
-    items = _outermost(turn_quotes(doc, turns) + colon_quotes(doc, colons) + direct + indirect + noun_quotes(doc))
+    items = _outermost(turn_quotes(doc, turns) + colon_quotes(doc, colons) + direct + indirect + noun_quotes(doc)
+                       + passive_quotes(doc) + adjective_quotes(doc))
     resolver = Resolver(doc)
     quotes: list[Quote] = []
     seen: set[tuple[int, int]] = set()
@@ -811,6 +1084,8 @@ def extract_quotes(doc: Doc, min_words: int = MIN_DIRECT_WORDS) -> list[Quote]:
         seen.add((q.start, q.end))
         speaker = speaker_text = sp_s = sp_e = None
         if q.subj is not None:
+            if q.speaker_range is None and q.subj.lower_ == "that" and q.subj.head.dep_ == "relcl":
+                q = q._replace(subj=q.subj.head.head)  # "a group that says ...": the group, not "that"
             i, j = q.speaker_range or _speaker_span(q.subj)
             sp_s, sp_e = _char_range(doc, i, j)
             speaker_text = text[sp_s:sp_e]
