@@ -337,3 +337,73 @@ def test_an_actor_named_thousands_of_times_costs_linear_time(blank_actors):
     actors, elapsed = _timed(blank_actors, _hand_doc(blank_actors.vocab, [sentence] * n))
     assert [(a.name, len(a.mentions)) for a in actors] == [(firm, n)]
     assert elapsed < 5.0, f"{elapsed:.1f} s for {n:,} mentions"
+
+
+def test_a_body_named_after_a_city_is_of_that_citys_country(nlp):
+    got = read(nlp, "Doctors visited Nairobi University Teaching Hospital on Friday.")
+    assert got["Nairobi University Teaching Hospital"].country == "KEN"
+
+
+def test_the_administration_of_an_office_holder_is_of_the_holders_country(nlp):
+    got = read(nlp, "The Obama administration warned Cuba on Monday.", date="2012-05-01")
+    body = got["Obama administration"]
+    assert body.kind == "organization" and body.country == "USA" and body.code == "USAGOV"
+    assert "Obama" not in got
+
+
+def test_a_compass_part_of_a_country_is_that_country(nlp):
+    got = read(nlp, "Militants seized a town in Eastern Chad on Sunday.")
+    assert got["Chad"].country == "TCD"
+
+
+def test_northern_ireland_is_no_part_of_ireland(nlp):
+    got = read(nlp, "Troops moved into Northern Ireland on Monday.")
+    assert "Ireland" not in got and got["United Kingdom"].country == "GBR"
+
+
+def test_misspelt_countries_outside_place_entities(nlp):
+    got = read(nlp, "Indonseia said it would protest, and the Frnace government agreed.")
+    assert got["Indonesia"].country == "IDN" and got["France"].country == "FRA"
+    assert "Frnace" not in got
+
+
+def test_a_surname_near_a_country_name_stays_a_person(nlp):
+    got = read(nlp, "Graham Greene wrote the novel. Greene said it was his best.")
+    assert got["Graham Greene"].kind == "person" and "Greece" not in got
+
+
+def test_news_agencies_are_media(nlp):
+    got = read(nlp, "Jiji Press reported the deal, citing the Ansa news agency.")
+    assert got["Jiji Press"].kind == "organization" and got["Jiji Press"].code == "JPNMED"
+    assert got["Agenzia Nazionale Stampa Associata"].code == "ITAMED"
+
+
+def test_an_unknown_press_is_in_the_media_sector(nlp):
+    got = read(nlp, "The Kenyan daily Taifa Mpya said the Nairobi Press had erred.")
+    assert got["Nairobi Press"].code == "KENMED"
+
+
+def test_a_nationality_in_an_apposition_gives_a_persons_country(nlp):
+    got = read(nlp, "Lars Holm, a Danish businessman, said the talks failed.")
+    assert got["Lars Holm"].country == "DNK"
+
+
+def test_a_body_after_a_nationality_and_its_kind_is_of_that_country(nlp):
+    got = read(nlp, "The German rail corporation Deutsche Bahn and the Italian energy group ENI agreed.")
+    assert got["Deutsche Bahn"].country == "DEU" and got["ENI"].country == "ITA"
+
+
+def test_a_state_office_without_country_is_the_datelines_when_it_leads(nlp):
+    text = "Interior Minister Omar Haddad said on Sunday that Jordan would hold the vote in May."
+    doc = annotate(nlp, text, "2024-10-07", dateline="AMMAN, Oct 6 (AFP)")
+    got = {a.name: a for a in doc._.actors}
+    assert got["Omar Haddad"].country == "JOR"
+    doc = annotate(nlp, text.replace("Jordan", "Egypt and Egypt's neighbours"), "2024-10-07",
+                   dateline="AMMAN, Oct 6 (AFP)")
+    got = {a.name: a for a in doc._.actors}
+    assert got["Omar Haddad"].country is None  # another country leads the story: no guess
+
+
+def test_one_of_a_group_of_nationals_has_their_country(nlp):
+    got = read(nlp, "Twenty Japanese nationals, including Ambassador Kenji Mori, were freed in Lima, Peru.")
+    assert got["Kenji Mori"].country == "JPN"

@@ -28,7 +28,7 @@ _POSSESSIVE = {"'s", "’s", "'", "’"}
 _DETERMINERS = {"the", "The"}
 _PRONOUN_OWNERS = {"his", "her", "their", "its"}
 _STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG"}
-_PRIORITY = {"country": 0, "igo": 1, "seat": 2, "person": 3, "adjective": 4, "capital": 5}
+_PRIORITY = {"country": 0, "igo": 1, "seat": 2, "person": 3, "adjective": 4, "capital": 5, "city": 6}
 # a name right after these prepositions is where something happens ("in Tarvena", "through Molsk")
 _LOC_PREPS = frozenset({"in", "near", "outside", "around", "across", "into", "throughout", "through", "via",
                         "towards", "toward", "inside"})
@@ -44,7 +44,7 @@ _PLACE_AFTER = frozenset({"province", "port", "town", "towns", "village", "villa
 _STAKES = frozenset({"stake", "share", "interest", "investment", "holding", "role", "part", "confidence", "faith",
                      "trust", "belief", "change", "rise", "fall", "increase", "decrease"})
 # "Brask Partners, a shipping company": nouns in apposition that no person is called
-_FIRM_NOUNS = frozenset({"company", "firm", "consultancy", "brokerage", "conglomerate", "subsidiary", "affiliate",
+_FIRM_NOUNS = frozenset({"operator", "utility", "company", "firm", "consultancy", "brokerage", "conglomerate", "subsidiary", "affiliate",
                          "corporation", "insurer", "retailer", "bank"})
 # "the Forward Union party", "the Red Oak organisation": a name before these is an organisation's
 _ORG_AFTER = frozenset({"party", "organisation", "organization", "movement", "company", "firm", "group",
@@ -55,7 +55,7 @@ _PLACE_ENDINGS = frozenset({"Harbour", "Harbor", "River", "Island", "Islands", "
                             "Strait", "Peninsula", "Sea", "Gulf", "Coast", "Desert", "Plateau", "Road", "Avenue",
                             "Bridge", "Canal", "Heights", "Hills", "Beach", "Prefecture", "County"})
 # "the brokerage firm Garrow", "the weekly Nova Vremya": a name after these nouns is an organisation's
-_ORG_NOUNS = frozenset({"firm", "company", "consultancy", "weekly", "daily", "newspaper", "paper", "magazine",
+_ORG_NOUNS = frozenset({"mouthpiece", "firm", "company", "consultancy", "weekly", "daily", "newspaper", "paper", "magazine",
                         "bank", "brokerage", "agency", "carrier", "airline", "maker", "manufacturer", "producer",
                         "giant", "conglomerate", "chain", "insurer", "retailer", "broadcaster", "network",
                         "publisher", "subsidiary", "affiliate", "group", "party", "institute",
@@ -65,6 +65,18 @@ _ORG_NOUNS = frozenset({"firm", "company", "consultancy", "weekly", "daily", "ne
 _TRAILING_DAYS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
 _NAME_LINKS = frozenset({"on", "of", "the"})
 _FINITE = frozenset({"VBZ", "VBP", "VBD", "MD"})
+# "western Cambodia", "north-eastern Oltia": a part of the country, its place ("North Korea" is a name)
+_COMPASS = frozenset({"northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
+                      "southeastern", "southwestern", "north-eastern", "north-western", "south-eastern",
+                      "south-western", "far", "upper", "lower"})
+# "the Bush administration", "the Molnar government": the body an office-holder heads, of the holder's country
+_LEADER_BODIES = frozenset({"administration", "government", "cabinet", "regime", "presidency"})
+# last words of a news organisation's name, and words after a name that make it one ("Ansa news agency")
+_MEDIA_WORDS = frozenset({"press", "news", "newswire", "newswires", "radio", "television", "tv", "broadcasting",
+                          "daily", "herald", "tribune", "gazette", "journal", "shimbun", "times", "post"})
+# nouns before or after a name that make it a news organisation's ("the mouthpiece Nhan Dan", "Ansa news agency")
+_MEDIA_NOUNS = frozenset({"news", "newspaper", "daily", "weekly", "monthly", "mouthpiece", "tabloid", "broadcaster",
+                          "magazine", "newsweekly", "radio", "television"})
 # a role word after these is a lesser office of that kind ("deputy governor", "vice minister")
 _ROLE_PREFIXES = frozenset({"deputy", "assistant", "junior"})
 
@@ -73,7 +85,7 @@ _ROLE_PREFIXES = frozenset({"deputy", "assistant", "junior"})
 class _Target:
     """What a gazetteer surface form stands for."""
 
-    kind: str  # country | igo | seat | person | adjective | capital
+    kind: str  # country | igo | seat | person | adjective | capital | city
     key: str  # ISO3, IGO code, seat name or a person's canonical name
     sector: str | None = None
 
@@ -144,6 +156,14 @@ def _slips(a: str, b: str) -> int:
     return prev[-1]
 
 
+def _swapped(a: str, b: str) -> bool:
+    """Whether `a` is `b` with two neighbouring letters swapped ("frnace", "france")."""
+    if len(a) != len(b) or a == b:
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+
+
 def _dateline_place(dateline: str | None) -> str | None:
     """"TARVENA, Oltia, May 3 (AFP)" -> "tarvena": the leading capitalised words, where the story was filed."""
     if not dateline:
@@ -189,6 +209,9 @@ class Gazetteer:
                 put(s, _Target("capital", c.iso3))
             for s, sector in c.seats:
                 put(s, _Target("seat", f"{c.iso3}:{s}", sector))
+        for city, iso3 in knowledge.cities.items():
+            if iso3 in knowledge.by_iso3:
+                put(city, _Target("city", iso3))
         for o in knowledge.organizations:
             for s in (o.name, *o.aliases):
                 put(s, _Target("igo", o.name))
@@ -226,6 +249,8 @@ class Gazetteer:
         if key in self._near:
             return self._near[key]
         found = difflib.get_close_matches(key, self.spellings.get(key[:1], ()), n=1, cutoff=0.85)
+        if not found:  # "Frnace": two letters swapped, which difflib scores low in a short name
+            found = [n for n in self.spellings.get(key[:1], ()) if _swapped(key, n)][:1]
         if len(self._near) >= 100_000:
             self._near.clear()
         got = self._near[key] = self.spelling_country[found[0]] if found and _typo_of(key, found[0]) else None
@@ -334,6 +359,7 @@ class ActorReader:
             for w in set(name.split()):
                 self.person_words[w] = self.person_words.get(w, 0) + 1
         self.gazetteer_pass(ent_of)
+        self.misspelling_pass(ent_of)
         self.organization_pass(ents)
         self.person_pass(ents)
         self.group_pass(ents)
@@ -344,9 +370,15 @@ class ActorReader:
         for s, e, t in self.gaz.matches(self.doc):
             ent = ent_of.get(s)
             if ent is not None and t.kind != "igo" and self._inside_longer_name(ent, s, e, t):
-                if t.kind in ("country", "adjective"):
-                    self.inner_countries.update((i, t.key) for i in range(s, e))
-                continue
+                if t.kind == "country" and self._part_of_country(ent, s, e):
+                    pass  # "Western Cambodia": the country's place
+                else:
+                    if t.kind in ("country", "adjective") or t.kind in ("capital", "city") and ent.label_ in (
+                            "ORG", "FAC"):  # "Baghdad University": a body of the city's country
+                        self.inner_countries.update((i, t.key) for i in range(s, e))
+                    continue
+            if t.kind == "city":
+                continue  # a town is no actor; it only places the bodies named after it
             if t.kind in ("country", "adjective", "capital"):
                 c = self.kb.by_iso3[t.key]
                 d = self.draft(f"country:{c.iso3}", c.name, "country", country=c.iso3, code=c.iso3)
@@ -378,6 +410,14 @@ class ActorReader:
             return False
         return ent.label_ in _NAME_LABELS
 
+    def _part_of_country(self, ent: Span, s: int, e: int) -> bool:
+        """"Western Cambodia", "the north-eastern Oltia": compass words and a country's name, the whole
+        entity, are a region of that country."""
+        words = self.doc[ent.start:s]
+        return ent.end == e and len(words) > 0 and all(
+            t.lower_ in _COMPASS or t.lower_ == "the" or t.text == "-" for t in words) and any(
+            t.lower_ in _COMPASS for t in words) and ent.label_ in ("LOC", "GPE", "NORP")
+
     def organization_pass(self, ents: list[Span]) -> None:
         for ent in ents:
             if ent.label_ not in ("ORG", "NORP", "GPE", "FAC"):
@@ -385,15 +425,25 @@ class ActorReader:
             span = self._trim(ent)
             if span is None or not self.free(span.start, span.end):
                 continue
-            if ent.label_ in ("GPE", "NORP") and self._misspelt_country(span):
+            if (ent.label_ in ("GPE", "NORP") or ent.label_ == "ORG" and len(span) == 1) \
+                    and self._misspelt_country(span):
                 continue
             if ent.label_ == "ORG" and not self._abbreviation(span) and not self._place_name(span, "ORG"):
                 self._organization(span)
 
-    def _misspelt_country(self, span: Span) -> bool:
+    def misspelling_pass(self, ent_of: dict[int, Span]) -> None:
+        """"Ethopia has agreed": a capitalised word the parser left untagged that misspells a country."""
+        doc = self.doc
+        words, pos = doccache.column(doc, "text"), doccache.column(doc, "pos")
+        for i, w in enumerate(words):
+            if len(w) >= 5 and w[:1].isupper() and w[1:].islower() and i not in ent_of \
+                    and i not in self.token_owner and pos[i] in ("PROPN", "NOUN", "ADJ", "VERB", "X"):
+                self._misspelt_country(doc[i:i + 1])
+
+    def _misspelt_country(self, span: Span, tagged_person: bool = False) -> bool:
         """"Ethiopa", "Afghanstan": a place or people name one or two letters off a country's."""
         text = span.text
-        if len(text) < 5 or not text[:1].isupper() or text in self.person_words:
+        if len(text) < 5 or not text[:1].isupper() or self.person_words.get(text, 0) > tagged_person:
             return False  # a surname like a country's name is the person the parser names in full
         iso3 = self.gaz.near_country(text)
         if iso3 is None:
@@ -503,7 +553,14 @@ class ActorReader:
         if country is None:
             inside = {self.inner_countries[i] for i in range(span.start, span.end) if i in self.inner_countries}
             country = inside.pop() if len(inside) == 1 else self._possessor_country(span)
+        words = name.split()
+        if country is None and len(words) > 1 and words[-1] in _LEADER_BODIES:
+            country = self._holder_country(" ".join(words[:-1]))  # the parser's "Bush administration"
         sector = self._sector(name)
+        if words[-1] in _LEADER_BODIES:
+            sector = "GOV"
+        elif sector != "MED" and (words[-1].casefold() in _MEDIA_WORDS or self._called_media(span)):
+            sector = "MED"  # "Jiji Press", "Ansa news agency", "the mouthpiece Nhan Dan"
         key = f"org:{_slug(name)}"
         # "the Foreign Ministry" after "the Chinese Foreign Ministry" is the same body
         tail = " " + name
@@ -526,6 +583,17 @@ class ActorReader:
             d.country = self.home
         self.mention(d, span.start, span.end)
 
+    def _called_media(self, span: Span) -> bool:
+        """A media noun right before or after the name: "the daily Nova Vremya", "Ansa news agency"."""
+        doc = self.doc
+        before = doc[span.start - 1] if span.start > 0 else None
+        after = doc[span.end] if span.end < len(doc) else None
+        if before is not None and (
+                before.lower_ in _MEDIA_NOUNS or before.pos_ == "NOUN" and before.lower_ == "agency" and span.start > 1
+                and doc[span.start - 2].lower_ in ("news", "press")):
+            return True
+        return after is not None and after.text.islower() and after.lower_ in _MEDIA_NOUNS
+
     def _home_leads(self) -> bool:
         """Whether no other country is named more often than the dateline's (a country named once is
         no rival): a London story about Fiji's "Board of Review" is no British one."""
@@ -540,6 +608,19 @@ class ActorReader:
             i -= 1
         owner = self.token_owner.get(i) if i >= 0 else None
         if owner and owner.startswith("country:"):
+            return self.drafts[owner].country
+        # "the Italian energy group Agip", "the Kenyan daily Taifa Leo": a nationality before the
+        # common nouns that say what kind of body the name is
+        j = span.start - 1
+        if j < 0 or doc[j].lower_ not in _ORG_NOUNS | _MEDIA_NOUNS | _FIRM_NOUNS or (
+                doc[j].pos_ != "NOUN" and doc[j].lower_ not in _MEDIA_NOUNS):
+            return None
+        j -= 1
+        while j >= 0 and j > span.start - 4 and doc[j].is_lower and doc[j].is_alpha and doc[j].pos_ in ("NOUN", "ADJ"):
+            j -= 1
+        owner = self.token_owner.get(j) if j >= 0 else None
+        if owner and owner.startswith("country:") and doc[j].pos_ in ("ADJ", "PROPN") and \
+                self.kb.by_iso3.get(self.drafts[owner].country) is not None and doc[j].text != self.drafts[owner].name:
             return self.drafts[owner].country
         return None
 
@@ -603,6 +684,10 @@ class ActorReader:
                 continue
             if self._people_of_a_nation(span):
                 continue
+            if start == span.start and len(span) == 1 and self._misspelt_country(span, tagged_person=True):
+                continue
+            if self._leader_body(doc[start:span.end]):
+                continue
             if start == span.start and self._place_name(span, "PERSON"):
                 continue
             if start == span.start and self._organization_named(span):
@@ -613,6 +698,24 @@ class ActorReader:
         for d in list(self.drafts.values()):
             if d.kind == "person":
                 self.describe_person(d)
+
+    def _leader_body(self, span: Span) -> bool:
+        """"the Bush administration", "the Molnar government": a name before the body its holder heads
+        is that body, an organisation of the holder's country (from the office table), in government."""
+        doc = self.doc
+        after = doc[span.end] if span.end < len(doc) else None
+        if after is None or after.lower_ not in _LEADER_BODIES or not after.text.islower():
+            return False
+        self._organization(doc[span.start:span.end + 1], self._holder_country(span.text))
+        return True
+
+    def _holder_country(self, name: str) -> str | None:
+        """The one country whose office-holders are called `name` ("Bush": two presidents, one country)."""
+        terms = self.kb.offices_of(name)
+        if not terms and " " not in name:
+            terms = [o for holder in self.kb.holders_named(name) for o in self.kb.offices_of(holder)]
+        found = {o.country for o in terms if o.country in self.kb.by_iso3}
+        return found.pop() if len(found) == 1 else None
 
     def _organization_named(self, span: Span) -> bool:
         """A PERSON entity that names an organisation: after a noun for one ("the brokerage firm Garrow",
@@ -626,7 +729,8 @@ class ActorReader:
         if full is None and before is not None and self._subject_of_own_clause(span, before):
             return False
         if full is None and not (
-                before is not None and before.lower_ in _ORG_NOUNS and before.pos_ == "NOUN"
+                before is not None and before.lower_ in _ORG_NOUNS and (
+                    before.pos_ == "NOUN" or before.lower_ in _MEDIA_NOUNS)  # "the official daily Al-Bayan"
                 or after is not None and after.lower_ in _ORG_AFTER and after.text.islower()
                 or any(c.dep_ == "appos" and c.lemma_.lower() in _FIRM_NOUNS for c in span.root.children)):
             return False
@@ -768,10 +872,11 @@ class ActorReader:
         self.describing.add(d.key)
         for start, end in sorted(d.mentions):
             role, country = self._title_before(start)
-            if role is None and country is None:
-                role, country = self._apposition(start, end)
+            if country is None:  # "Cardinal Sfeir, head of Lebanon's Maronites": the title has no country
+                appos_role, country = self._apposition(start, end)
+                role = role or appos_role
             if country is None:
-                country = self._of_country(end)
+                country = self._of_country(end) or self._member_of_nationals(start, end)
             if role == "counterpart":
                 role = self._counterpart_role(start, d)
             d.role = d.role or role
@@ -796,6 +901,10 @@ class ActorReader:
             base = rest  # a deputy governor is in the governor's sector
         role = self.kb.roles.get(base)
         d.sector = role.sector if role else None
+        if d.country is None and d.sector in _STATE_SECTORS and self.home and self._home_leads():
+            # "Interior Minister Besharati said" in a story filed from Tehran about Iran: a state
+            # office named without its country is, far more often than not, the dateline country's
+            d.country = self.home
         if office is not None and d.role == office and d.sector != "MIL":
             d.sector = "GOV"  # a state office from the table ("chief executive" of Hong Kong) is government
 
@@ -843,6 +952,15 @@ class ActorReader:
                 return self.drafts[owner].country
         return None
 
+    def _member_of_nationals(self, start: int, end: int) -> str | None:
+        """"24 Japanese nationals, including Ambassador Aoki": one of a group of a nationality."""
+        head = self.doc[start:end].root
+        prep = head.head
+        if head.dep_ != "pobj" or prep.lower_ not in ("including", "among") or prep.head is prep:
+            return None
+        group = prep.head
+        return self._country_near(group) if group.pos_ == "NOUN" and group.tag_ == "NNS" else None
+
     def _role_ending_at(self, i: int) -> tuple[str | None, int]:
         lower, lemma = doccache.column(self.doc, "lower"), doccache.column(self.doc, "lemma")
         for size in range(min(self.gaz.max_role_words, i + 1), 0, -1):
@@ -863,6 +981,11 @@ class ActorReader:
             term = self._role_of_noun(noun)
             if term:
                 return self.kb.roles[term].role, self._country_near(noun)
+        for noun in phrases:  # "X, a Swedish businessman": no office, but a nationality
+            if noun.pos_ == "NOUN":
+                country = self._country_near(noun)
+                if country:
+                    return None, country
         return None, None
 
     def _role_of_noun(self, noun: Token) -> str | None:
@@ -884,6 +1007,19 @@ class ActorReader:
                     owner = self.token_owner.get(obj.i)
                     if owner and owner.startswith("country:"):
                         return self.drafts[owner].country
+            if c.dep_ == "prep" and c.lower_ in ("of", "at", "with") and c.i > noun.i:
+                # "editor of The Times of Oltia", "an official at the US consulate": the body's country
+                for obj in c.children:
+                    if obj.dep_ != "pobj":
+                        continue
+                    owner = self.token_owner.get(obj.i)
+                    if owner and owner.startswith("org:") and self.drafts[owner].country:
+                        return self.drafts[owner].country
+                    for mod in obj.children:
+                        owner = self.token_owner.get(mod.i)
+                        if mod.i < obj.i and mod.dep_ in ("amod", "compound", "poss", "nmod") and owner \
+                                and owner.startswith("country:"):
+                            return self.drafts[owner].country
         return None
 
     def _counterpart_role(self, start: int, d: _Draft) -> str | None:
