@@ -407,3 +407,10 @@ def test_a_state_office_without_country_is_the_datelines_when_it_leads(nlp):
 def test_one_of_a_group_of_nationals_has_their_country(nlp):
     got = read(nlp, "Twenty Japanese nationals, including Ambassador Kenji Mori, were freed in Lima, Peru.")
     assert got["Kenji Mori"].country == "JPN"
+
+
+def test_an_organisation_is_found_in_british_and_american_spelling(nlp):
+    for text in ("The North Atlantic Treaty Organisation met in Brussels.",
+                 "The North Atlantic Treaty Organization met in Brussels."):
+        doc = nlp(text)
+        assert any(a.code == "IGOWSTNAT" for a in doc._.actors), text

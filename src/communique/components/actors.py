@@ -116,6 +116,16 @@ class _Draft:
             self.mentions.remove((start, end))
 
 
+_IZE = re.compile(r"(?<=[a-z]{2})i([sz])(ations?)\b")
+
+
+def _spellings(name: str) -> set[str]:
+    """The name as the tables write it and in the other of British and American spelling
+    ("Organisation" for "Organization"): wire copy uses both, the tables one."""
+    other = _IZE.sub(lambda m: "i" + ("s" if m.group(1) == "z" else "z") + m.group(2), name)
+    return {name, other}
+
+
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
 
@@ -208,13 +218,15 @@ class Gazetteer:
             for s in c.capitals:
                 put(s, _Target("capital", c.iso3))
             for s, sector in c.seats:
-                put(s, _Target("seat", f"{c.iso3}:{s}", sector))
+                for v in _spellings(s):
+                    put(v, _Target("seat", f"{c.iso3}:{s}", sector))
         for city, iso3 in knowledge.cities.items():
             if iso3 in knowledge.by_iso3:
                 put(city, _Target("city", iso3))
         for o in knowledge.organizations:
             for s in (o.name, *o.aliases):
-                put(s, _Target("igo", o.name))
+                for v in _spellings(s):
+                    put(v, _Target("igo", o.name))
         for o in knowledge.offices:
             for s in (o.name, *o.aliases):
                 put(s, _Target("person", o.name))
