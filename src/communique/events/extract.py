@@ -14,6 +14,7 @@ the nearest fitting subject before them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
@@ -76,6 +77,35 @@ class _Candidate:
     pattern: Pattern
 
 
+class _QuoteIndex:
+    """The quotes with a speaker whose words or speaker's span hold a character offset, in article
+    order. Built once per article: a pronoun's look-up bisects the offsets where the set of quotes
+    holding a point changes instead of scanning every quote of a long article."""
+
+    def __init__(self, quotes: tuple[Quote, ...]) -> None:
+        spans = []
+        for n, q in enumerate(quotes):
+            if q.speaker is None:
+                continue
+            if q.start < q.end:
+                spans.append((q.start, q.end, n))
+            if q.speaker_start is not None and q.speaker_end and q.speaker_start < q.speaker_end:
+                spans.append((q.speaker_start, q.speaker_end, n))
+        self.quotes = quotes
+        self.bounds = sorted({p for s, e, _ in spans for p in (s, e)})
+        held: list[set[int]] = [set() for _ in self.bounds]  # quotes holding [bounds[k], bounds[k + 1])
+        for s, e, n in spans:
+            for k in range(bisect_right(self.bounds, s) - 1, bisect_right(self.bounds, e) - 1):
+                held[k].add(n)
+        self.held = [tuple(sorted(h)) for h in held]
+
+    def at(self, offset: int) -> tuple[Quote, ...]:
+        k = bisect_right(self.bounds, offset) - 1
+        if k < 0 or not self.held[k]:
+            return ()
+        return tuple(self.quotes[n] for n in self.held[k])
+
+
 @dataclass
 class _Context:
     doc: Doc
@@ -83,18 +113,60 @@ class _Context:
     by_token: dict[int, Actor] = field(default_factory=dict)  # token index -> actor mentioned there
     proxies: dict[str, Actor | None] = field(default_factory=dict)  # unplaced actor id -> the actor placing it
     home: Actor | None = None  # the country of the dateline, when the article names it
+    actors: dict[str, Actor] = field(default_factory=dict)  # actor id -> actor
+    quote_index: _QuoteIndex | None = None
+    sent_starts: list[int] = field(default_factory=list)  # the first token of each sentence, ascending
+    # (start, end) of a sentence -> (token, country, named for or against it) of each country mention
+    sent_countries: dict[tuple[int, int], list[tuple[int, Actor, bool]]] = field(default_factory=dict)
+
+
+def _sent_start(ctx: _Context, i: int) -> int:
+    """The first token of token i's sentence (tok.sent.start without walking the sentence)."""
+    if not ctx.sent_starts:
+        return ctx.doc[i].sent.start
+    return ctx.sent_starts[bisect_right(ctx.sent_starts, i) - 1]
+
+
+def _sent_span(ctx: _Context, i: int) -> SpacySpan:
+    """Token i's sentence (tok.sent), found by bisection rather than by walking its tokens."""
+    if not ctx.sent_starts:
+        return ctx.doc[i].sent
+    k = bisect_right(ctx.sent_starts, i) - 1
+    end = ctx.sent_starts[k + 1] if k + 1 < len(ctx.sent_starts) else len(ctx.doc)
+    return ctx.doc[ctx.sent_starts[k]:end]
+
+
+def _country_mentions(ctx: _Context, sent: SpacySpan) -> list[tuple[int, Actor, bool]]:
+    """Each country named in a sentence, in order: (token, actor, whether the phrase is for or
+    against it). Read once per sentence, however many parties and actors are placed by it."""
+    key = (sent.start, sent.end)
+    got = ctx.sent_countries.get(key)
+    if got is None:
+        got = []
+        for i in range(sent.start, sent.end):
+            a = ctx.by_token.get(i)
+            if a is not None and a.kind == "country":
+                got.append((i, a, _against_or_for(ctx.doc[i])))
+        ctx.sent_countries[key] = got
+    return got
 
 
 def extract_events(doc: Doc) -> list[Event]:
-    """Every event of the Doc, the same (source, target, code, date) merged with a mention count."""
+    """Every event of the Doc, the same (source, target, code, date) merged with a mention count.
+    What every event or pronoun looks up (actors by id, quotes by offset, sentence starts) is
+    indexed once here, so the work per event does not grow with the article."""
     ctx = _Context(doc, tuple(doc._.quotes or ()))
     ctx.by_token = _actor_tokens(doc)
     ctx.home = _home_country(doc)
+    ctx.actors = {a.id: a for a in doc._.actors or ()}
+    ctx.quote_index = _QuoteIndex(ctx.quotes)
+    sents = list(doc.sents)
+    ctx.sent_starts = [s.start for s in sents]
     times = [t for t in doc._.times or () if t.type in ("DATE", "TIME") and t.value and _DATE_VALUE.match(t.value)]
     times.sort(key=lambda t: t.start)
     raw: list[Event] = []
     i = 0
-    for sent in doc.sents:  # each sentence sees only its own times: linear in a long article
+    for sent in sents:  # each sentence sees only its own times: linear in a long article
         while i < len(times) and times[i].start < sent.start_char:
             i += 1
         j = i
@@ -229,8 +301,7 @@ def _residence(ctx: _Context, tok: Token, hit: Actor) -> Actor | None:
             if a is not None and a.kind == "country" and a.id != hit.id:
                 return a
     if ethnic:
-        others = {a.id: a for i in range(tok.sent.start, tok.sent.end)
-                  if (a := ctx.by_token.get(i)) is not None and a.kind == "country" and a.id != hit.id}
+        others = {a.id: a for _, a, _ in _country_mentions(ctx, _sent_span(ctx, tok.i)) if a.id != hit.id}
         if len(others) == 1:
             return next(iter(others.values()))
     return None
@@ -264,21 +335,20 @@ def _place_party(ctx: _Context, actor: Actor, sent: SpacySpan | None, avoid: fro
     about, else of the country the story was filed from."""
     tok = ctx.doc[party_token(actor)]
     if sent is None:
-        sent = tok.sent
+        sent = _sent_span(ctx, tok.i)
     if foreign(tok):
         return None  # "foreign diplomats", "governments around the world": of no one country here
+    mentions = _country_mentions(ctx, sent)
     countries: dict[str, Actor] = {}
-    for i in range(sent.start, sent.end):
-        a = ctx.by_token.get(i)
-        if a is not None and a.kind == "country" and not _against_or_for(ctx.doc[i]):
+    for _, a, stance in mentions:
+        if not stance:
             countries[a.id] = a
     found = next(iter(countries.values())) if len(countries) == 1 else None
     if not countries:  # a sentence naming no country is about the one the article is about
         found = ctx.home
     elif len(countries) > 1 and avoid:  # "soldiers abducted Rwandan children from a village in Zaire": where it happened
         rest = [a for a in countries.values() if a.country not in avoid]
-        if len(rest) == 1 and any(_place_mention(ctx.doc[i]) for i in range(sent.start, sent.end)
-                                  if ctx.by_token.get(i) is rest[0]):
+        if len(rest) == 1 and any(_place_mention(ctx.doc[i]) for i, a, _ in mentions if a is rest[0]):
             found = rest[0]
     return found if found is not None and found.country not in avoid else None
 
@@ -301,11 +371,9 @@ def _place_mention(tok: Token) -> bool:
 def _sentence_country(ctx: _Context, sent: SpacySpan, actor: Actor) -> Actor | None:
     """The country a sentence is about, when it names exactly one (by name, adjective or capital)
     apart from the actor's own words."""
-    own = {i for i, a in ctx.by_token.items() if a.id == actor.id}
     countries: dict[str, Actor] = {}
-    for i in range(sent.start, sent.end):
-        a = ctx.by_token.get(i)
-        if a is not None and a.kind == "country" and i not in own and not _against_or_for(ctx.doc[i]):
+    for _, a, stance in _country_mentions(ctx, sent):  # the sentence's mentions only, not the article's
+        if a.id != actor.id and not stance:
             countries[a.id] = a
     return next(iter(countries.values())) if len(countries) == 1 else None
 
@@ -407,8 +475,8 @@ def _resolve_pronoun(ctx: _Context, tok: Token, depth: int = 0) -> Actor | None:
     else the nearest earlier actor of a fitting kind."""
     start = tok.idx
     people = tok.lower_ in PERSON_PRONOUNS
-    actors = {a.id: a for a in ctx.doc._.actors or ()}
-    for q in ctx.quotes:
+    actors = ctx.actors
+    for q in ctx.quote_index.at(start) if ctx.quote_index is not None else ctx.quotes:
         if q.speaker is None:
             continue
         inside = q.start <= start < q.end
@@ -436,14 +504,16 @@ def _resolve_pronoun(ctx: _Context, tok: Token, depth: int = 0) -> Actor | None:
     bound = _bound_tokens(tok)
     own: Actor | None = None
     fallback: Actor | None = None
+    deps = doccache.column(doc, "dep")
+    first = _sent_start(ctx, tok.i)
     for i in range(tok.i - 1, max(-1, tok.i - 80), -1):
-        t = doc[i]
-        same = t.sent.start == tok.sent.start
+        same = i >= first  # the tokens before the pronoun are in its sentence from its first on
         if not same and own is not None:
             return own
         a = ctx.by_token.get(i)
         if a is None:
-            if t.dep_ in ("nsubj", "nsubjpass") and not same:
+            if not same and deps[i] in ("nsubj", "nsubjpass"):
+                t = doc[i]
                 if plural and t.tag_ == "NNS" and party_noun(t):
                     return _actor_of(ctx, t)  # "the rebels ... they": placed as an unnamed party
                 if depth < 3 and (t.lower_ in PERSON_PRONOUNS) == people and t.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
@@ -454,7 +524,7 @@ def _resolve_pronoun(ctx: _Context, tok: Token, depth: int = 0) -> Actor | None:
         fits = a.kind == "person" if people else a.kind in ("country", "organization", "group")
         if not fits or (a.code or "").endswith("MED") or i in bound:  # "told AFP": the agency reports, it is rarely "they"
             continue
-        if _subject_mention(t, a, ctx):
+        if _subject_mention(doc[i], a, ctx):
             return a
         if same and own is None:
             own = a
@@ -611,8 +681,9 @@ def _candidates(sent: SpacySpan) -> list[_Candidate]:
     lex = event_lexicon()
     doc = sent.doc
     tags, deps = doccache.column(doc, "pos"), doccache.column(doc, "dep")
+    lemmas, lowers = doccache.column(doc, "lemma"), doccache.column(doc, "lower")
     out = []
-    for i in range(sent.start, sent.end):  # filtered on cached columns: Token objects only for candidates
+    for i in range(sent.start, sent.end):  # filtered on cached columns: Token objects only for lexicon words
         if tags[i] == "VERB" or (tags[i] == "AUX" and deps[i] != "aux"):
             if deps[i] in ("amod", "compound", "nsubj", "dobj", "pobj"):
                 continue  # "an EU-drafted plan", "the banned party", "the wounded": descriptions
@@ -621,12 +692,13 @@ def _candidates(sent: SpacySpan) -> list[_Candidate]:
             pos = "N"
         else:
             continue
-        tok = doc[i]
-        patterns = lex.get((lemma(tok), pos))
+        lem = lemmas[i].lower()
+        patterns = lex.get((LEMMA_FIXES.get(lem, lem), pos))  # lemma(tok), read off the column
         if patterns is None and pos == "N":
-            patterns = lex.get((tok.lower_, pos))
+            patterns = lex.get((lowers[i], pos))
         if not patterns:
             continue
+        tok = doc[i]
         if pos == "N" and tok.dep_ == "pobj" and tok.head.lower_ in BACKGROUND_PREPS:
             continue  # "during a summit", "after the attack": the setting, not the act reported
         p = best_pattern(patterns, _dependents(tok))
@@ -1503,7 +1575,8 @@ def _roles(ctx: _Context, cand: _Candidate, frame: _Frame) -> tuple[list[Actor],
     if not targets or all(is_party(a) for a in targets):
         # the country a source is placed by is no target of its own ("the minister accused ... his
         # country's progress"); an unnamed party yields to an actor named as near ("accused Angolan troops")
-        source_ids = {a.id for a in sources} | {p.id for a in sources if (p := _proxy(ctx, a, tok.sent)) is not None}
+        sent = _sent_span(ctx, tok.i)
+        source_ids = {a.id for a in sources} | {p.id for a in sources if (p := _proxy(ctx, a, sent)) is not None}
         near = _nearest_object_actor(ctx, tok, used, source_ids)
         if not targets or (near and not is_party(near[0])):
             targets = near
@@ -1685,7 +1758,7 @@ def _date(ctx: _Context, tok: Token, times: list[Time]) -> str | None:
     best, best_dist = None, None
     for t in times:
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
-        if span is None or span.sent.start != tok.sent.start:
+        if span is None or _sent_start(ctx, span.start) != _sent_start(ctx, tok.i):
             continue
         head = span.root
         if _clause_root(head) != root:
