@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo test bench clean
+.PHONY: install demo test bench scaling clean
 
 install: $(STAMP)
 
@@ -23,6 +23,9 @@ test: install
 
 bench: install
 	$(BIN)/python benchmarks/speed.py --stories 400
+
+scaling: install
+	$(BIN)/python benchmarks/scaling.py
 
 clean:
 	rm -rf $(VENV) demo.duckdb demo-record.json .pytest_cache
