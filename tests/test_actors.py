@@ -414,3 +414,41 @@ def test_an_organisation_is_found_in_british_and_american_spelling(nlp):
                  "The North Atlantic Treaty Organization met in Brussels."):
         doc = nlp(text)
         assert any(a.code == "IGOWSTNAT" for a in doc._.actors), text
+
+
+def test_a_title_held_in_a_firm_is_business_not_government(nlp):
+    got = read(nlp, "Erik Hansen, president of Norway's Fjordline Shipping Corp, said freight rates had doubled.")
+    assert got["Erik Hansen"].code == "NORBUS"
+    got = read(nlp, "Norwegian President Erik Hansen said freight rates had doubled.")
+    assert got["Erik Hansen"].code == "NORGOV"  # no body: a state's title
+
+
+def test_a_title_held_in_a_party_or_rebel_group_takes_its_sector(nlp):
+    got = read(nlp, "Belgian Liberal Party leader Anouk Peeters said the coalition would hold.")
+    assert got["Anouk Peeters"].code == "BELPTY"
+    got = read(nlp, "Idris Bakar, spokesman for Chad's rebel Unity Front, denied the attack.")
+    assert got["Idris Bakar"].code == "TCDREB"
+
+
+def test_a_state_body_keeps_a_generic_title_in_its_sector(nlp):
+    got = read(nlp, "Ghanaian police spokesman Kofi Mensah said six were held in Accra.")
+    assert got["Kofi Mensah"].code == "GHACOP"
+    got = read(nlp, "Peruvian Foreign Ministry spokesman Luis Paredes declined to comment.")
+    assert got["Luis Paredes"].code == "PERGOV"
+
+
+def test_a_title_held_in_an_international_body_takes_its_code(nlp):
+    got = read(nlp, "UNICEF spokesman Mattias Lund said schools in the region had closed.")
+    assert got["Mattias Lund"].code == "IGOUNOKID" and got["Mattias Lund"].country is None
+    got = read(nlp, "The IAEA chief, Oskar Brandt, said inspectors would return next month.")
+    assert got["Oskar Brandt"].code == "IGOUNOIAE"
+
+
+def test_an_ambassador_to_an_international_body_is_his_states(nlp):
+    got = read(nlp, "Brazilian UN Ambassador Paulo Mendes said Brasilia would abstain.")
+    assert got["Paulo Mendes"].code == "BRAGOV"
+
+
+def test_an_attorney_general_is_no_soldier(nlp):
+    got = read(nlp, "Former Canadian attorney general Martha Klein joined the defence team.")
+    assert got["Martha Klein"].role == "attorney general" and got["Martha Klein"].code == "CANJUD"

@@ -79,6 +79,24 @@ _MEDIA_NOUNS = frozenset({"news", "newspaper", "daily", "weekly", "monthly", "mo
                           "magazine", "newsweekly", "radio", "television"})
 # a role word after these is a lesser office of that kind ("deputy governor", "vice minister")
 _ROLE_PREFIXES = frozenset({"deputy", "assistant", "junior"})
+# titles any body has (a firm's president, a party's leader, a union's spokesman): held in a body,
+# they take its sector; the table's GOV is only right for a state's holder
+_GENERIC_ROLES = frozenset({"president", "vice president", "chairman", "spokesperson", "official", "leader",
+                            "secretary", "secretary-general", "chief", "envoy", "special envoy", "director-general",
+                            "commissioner", "high representative"})
+# of those, the ones a person holds inside an international body, which then codes him ("UN envoy",
+# "IAEA chief"); a president or chairman of one is mostly a state's leader in the rotating chair
+# ("AU chairman Obasanjo"), and an ambassador or minister named with it is a state's ("UN Ambassador")
+_IGO_ROLES = frozenset({"spokesperson", "official", "chief", "envoy", "special envoy", "secretary-general",
+                        "director-general", "commissioner", "high representative"})
+# common nouns that name the kind of body a title is held in ("the company's president", "the party
+# chief") and the modifiers that say it of a group ("the rebel group", "a militant movement")
+_BODY_NOUNS = {"company": "BUS", "firm": "BUS", "corporation": "BUS", "conglomerate": "BUS", "bank": "BUS",
+               "airline": "BUS", "carrier": "BUS", "party": "PTY", "newspaper": "MED", "daily": "MED",
+               "broadcaster": "MED", "university": "EDU", "union": "LAB", "church": "REL", "police": "COP",
+               "army": "MIL", "navy": "MIL"}
+_BODY_MODIFIERS = {"rebel": "REB", "militant": "REB", "guerrilla": "REB", "insurgent": "REB", "separatist": "REB",
+                   "opposition": "OPP"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -882,11 +900,16 @@ class ActorReader:
     def describe_person(self, d: _Draft) -> None:
         """Role and country from the words around each mention, else from the office table."""
         self.describing.add(d.key)
+        body = (None, None)  # the body the role is held in: (an organisation's draft, a sector)
         for start, end in sorted(d.mentions):
-            role, country = self._title_before(start)
+            role, country, title_body = self._title_before(start)
             if country is None:  # "Cardinal Sfeir, head of Lebanon's Maronites": the title has no country
-                appos_role, country = self._apposition(start, end)
-                role = role or appos_role
+                appos_role, appos_country, appos_body = self._apposition(start, end)
+                country = country or appos_country
+                if role is None:
+                    role, title_body = appos_role, appos_body
+            if d.role is None and role is not None:
+                body = title_body
             if country is None:
                 country = self._of_country(end) or self._member_of_nationals(start, end)
             if role == "counterpart":
@@ -901,7 +924,7 @@ class ActorReader:
             office = held[0].office
             d.role = d.role or office
             d.country = d.country or self._country_of_office(held[0])
-            if held[0].country.startswith("IGO") and d.role == office:
+            if held[0].country.startswith("IGO") and (d.role == office or d.role in _IGO_ROLES):
                 d.code = d.code or held[0].country  # Kofi Annan, secretary-general: IGOUNO
         elif d.country is None:
             terms = self.kb.offices_of(d.name)
@@ -913,12 +936,69 @@ class ActorReader:
             base = rest  # a deputy governor is in the governor's sector
         role = self.kb.roles.get(base)
         d.sector = role.sector if role else None
-        if d.country is None and d.sector in _STATE_SECTORS and self.home and self._home_leads():
+        in_body = role is not None and base in _GENERIC_ROLES and self._held_in(d, base, role.sector, *body)
+        if d.country is None and (d.sector in _STATE_SECTORS or in_body) and self.home and self._home_leads() \
+                and not (d.code or "").startswith("IGO"):
             # "Interior Minister Besharati said" in a story filed from Tehran about Iran: a state
             # office named without its country is, far more often than not, the dateline country's
             d.country = self.home
         if office is not None and d.role == office and d.sector != "MIL":
             d.sector = "GOV"  # a state office from the table ("chief executive" of Hong Kong) is government
+
+    def _held_in(self, d: _Draft, base: str, sector: str | None, org: _Draft | None, noun_sector: str | None) -> bool:
+        """A generic title held in a body takes the body's code or sector: "UN envoy X" is the UN's
+        (IGOUNO), "Acme Corp chairman X" a businessman, "the party chief X" a party man. A body of
+        unknown kind ("Treasury", "Federal Reserve") leaves the title's own sector. True when the
+        sector was changed to a body's."""
+        if org is not None and (org.code or "").startswith("IGO"):
+            if base in _IGO_ROLES:
+                d.code = d.code or org.code
+                d.country = org.country
+            return False
+        if sector != "GOV":
+            return False  # a title of its own kind ("rebel leader", "chief executive") keeps it
+        body_sector = org.sector if org is not None and org.sector else noun_sector
+        if body_sector:
+            d.sector = body_sector
+            return True
+        return False
+
+    def _body_of(self, tok: Token) -> tuple[_Draft | None, str | None]:
+        """The body a noun names: an organisation the reader found there, else its kind ("the rebel
+        group", "the company")."""
+        owner = self.token_owner.get(tok.i)
+        org = self.drafts[owner] if owner and owner.startswith("org:") else None
+        sector = None
+        for c in tok.children:  # "the rebel group", and "the militant group HAMAS" parsed with HAMAS as head
+            if c.dep_ in ("amod", "compound") and c.i < tok.i:
+                sector = sector or _BODY_MODIFIERS.get(c.lower_)
+                if c.dep_ == "compound" and c.pos_ == "NOUN" and self.token_owner.get(c.i) is None:
+                    sector = sector or next((_BODY_MODIFIERS[m.lower_] for m in c.children
+                                             if m.dep_ in ("amod", "compound") and m.lower_ in _BODY_MODIFIERS),
+                                            None)
+        if sector is None and owner is None and tok.pos_ == "NOUN":
+            sector = _BODY_NOUNS.get(tok.lemma_.lower())
+        if org is None and sector is None:
+            for c in tok.children:  # "the militant group HAMAS": the name in apposition
+                if c.dep_ == "appos":
+                    return self._body_of(c)
+        return org, sector
+
+    def _noun_body(self, noun: Token) -> tuple[_Draft | None, str | None]:
+        """The body a role noun is held in: "president of Acme Corp", "spokesman for the rebel
+        group", "the IAEA chief", "the company's president"."""
+        for c in noun.children:
+            if c.dep_ in ("poss", "compound", "nmod") and c.i < noun.i:
+                org, sector = self._body_of(c)
+                if org is not None or sector is not None:
+                    return org, sector
+            if c.dep_ == "prep" and c.lower_ in ("of", "for", "at") and c.i > noun.i:
+                for obj in c.children:
+                    if obj.dep_ == "pobj":
+                        org, sector = self._body_of(obj)
+                        if org is not None or sector is not None:
+                            return org, sector
+        return None, None
 
     def _country_of_office(self, office: Office) -> str | None:
         return office.country if office.country in self.kb.by_iso3 else None
@@ -927,6 +1007,7 @@ class ActorReader:
         """"Russian President Vladimir Putin", "his Chinese counterpart Xi Jinping"."""
         doc = self.doc
         role = country = None
+        org = sector = None  # the body the title is held in: "Acme Corp chairman X", "the party chief X"
         i = start - 1
         sent_start = doc[start].sent.start if doc.has_annotation("SENT_START") else 0
         while i >= sent_start:
@@ -945,15 +1026,23 @@ class ActorReader:
             if owner and (owner.startswith("country:") or owner.startswith("org:")):
                 # "Chinese Foreign Ministry spokesman Lin Haobo": the body's country is his
                 country = country or self.drafts[owner].country
+                if role is not None and org is None and sector is None and owner.startswith("org:"):
+                    org = self.drafts[owner]
                 i -= 1
                 continue
             tok = doc[i]
             if owner is None and (tok.text in _POSSESSIVE or tok.is_title and tok.pos_ in ("PROPN", "ADJ")
                                   or tok.dep_ in ("compound", "amod") and tok.pos_ in ("NOUN", "ADJ", "PROPN")):
+                if role is not None and org is None and sector is None and tok.pos_ == "NOUN":
+                    sector = _BODY_NOUNS.get(tok.lemma_.lower()) or _BODY_MODIFIERS.get(tok.lower_)
                 i -= 1
                 continue
+            if owner is None and role is not None and org is None and sector is None and tok.pos_ == "NOUN" \
+                    and tok.lemma_.lower() in _BODY_NOUNS and i + 1 < start and doc[i + 1].text in _POSSESSIVE:
+                sector = _BODY_NOUNS[tok.lemma_.lower()]  # "the company's president X"
+                break
             break
-        return role, country
+        return role, country, (org, sector)
 
     def _of_country(self, end: int) -> str | None:
         """"King Hassan of Morocco" (an office-holder): a country named right after the person with "of"."""
@@ -983,7 +1072,7 @@ class ActorReader:
                 return lemma[i].lower(), 1
         return None, 0
 
-    def _apposition(self, start: int, end: int) -> tuple[str | None, str | None]:
+    def _apposition(self, start: int, end: int) -> tuple[str | None, str | None, tuple]:
         """"Li Wenbo, China's ambassador to Brazil," and "the Russian president, Vladimir Putin"."""
         head = self.doc[start:end].root
         phrases = [c for c in head.children if c.dep_ == "appos"]
@@ -992,13 +1081,13 @@ class ActorReader:
         for noun in phrases:
             term = self._role_of_noun(noun)
             if term:
-                return self.kb.roles[term].role, self._country_near(noun)
+                return self.kb.roles[term].role, self._country_near(noun), self._noun_body(noun)
         for noun in phrases:  # "X, a Swedish businessman": no office, but a nationality
             if noun.pos_ == "NOUN":
                 country = self._country_near(noun)
                 if country:
-                    return None, country
-        return None, None
+                    return None, country, (None, None)
+        return None, None, (None, None)
 
     def _role_of_noun(self, noun: Token) -> str | None:
         compounds = [c.lower_ for c in noun.children if c.dep_ == "compound" and c.i < noun.i]
@@ -1019,7 +1108,7 @@ class ActorReader:
                     owner = self.token_owner.get(obj.i)
                     if owner and owner.startswith("country:"):
                         return self.drafts[owner].country
-            if c.dep_ == "prep" and c.lower_ in ("of", "at", "with") and c.i > noun.i:
+            if c.dep_ == "prep" and c.lower_ in ("of", "at", "with", "for") and c.i > noun.i:
                 # "editor of The Times of Oltia", "an official at the US consulate": the body's country
                 for obj in c.children:
                     if obj.dep_ != "pobj":
