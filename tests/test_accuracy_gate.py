@@ -21,15 +21,15 @@ pytestmark = [
                        reason="../shared (gold sets and their scorer) is not beside this clone"),
 ]
 
-# set -> [(path into the scorer's metrics, floor)]; measured 2026-11-29 (second session) in brackets
+# set -> [(path into the scorer's metrics, floor)]; measured 2026-11-29 (third session) in brackets
 FLOORS = {
-    "timeml": [(("value", "f1"), 0.805), (("strict", "f1"), 0.88)],  # 0.815, 0.889
+    "timeml": [(("value", "f1"), 0.81), (("strict", "f1"), 0.885)],  # 0.820, 0.894
     "recognizers": [(("money", "f1"), 0.93), (("percent", "f1"), 0.99),  # 0.939, 1.000
                     (("count", "f1"), 0.915), (("ordinal", "f1"), 0.945)],  # 0.926, 0.955
-    "polnear": [(("content_overlap", "f1"), 0.75), (("content_and_speaker", "f1"), 0.68)],  # 0.759, 0.690
+    "polnear": [(("content_overlap", "f1"), 0.775), (("content_and_speaker", "f1"), 0.705)],  # 0.784, 0.717
     # in the gold's own PLOVER 0.5b1 names (our default), and renamed as --plover-scheme 2021 would
-    "plover": [(("type", "f1"), 0.825), (("type_source_target_recall",), 0.575)],  # 0.834, 0.587
-    "plover-2021": [(("type", "f1"), 0.645), (("type_source_target_recall",), 0.455)],  # 0.657, 0.469
+    "plover": [(("type", "f1"), 0.85), (("type_source_target_recall",), 0.655)],  # 0.858, 0.665
+    "plover-2021": [(("type", "f1"), 0.65), (("type_source_target_recall",), 0.505)],  # 0.659, 0.514
     "petrarch": [(("root_code", "f1"), 0.06)],  # 0.066
 }
 
