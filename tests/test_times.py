@@ -397,3 +397,17 @@ def test_quick_trigger_scan_finds_the_plain_scans_windows():
     assert any(_scan_plan(t)[0] for t in _LOWERED.values() if t is not None)
     assert any(_scan_plan(t)[1] for t in triggers)
     assert _scan_plan(re.compile(r"\bnot(?!\b)"))[1] is None  # \b under (?! is kept
+
+
+def test_an_impossible_day_is_no_date_and_breaks_nothing_after_it():
+    # "April 31" is a typo; the day after it must not raise (it once skipped the whole article)
+    got = times("Envoys met on April 31. The next day, talks resumed. On 2023-02-29 a week later nothing.")
+    assert not any(v.startswith(("2024-04-31", "2023-02-29")) for _, _, v in got), got
+    assert ("The next day", "DATE", "2024-10-08") in got  # no referent left: the article date's next day
+
+
+def test_a_weekday_inside_a_name_is_no_date():
+    assert times("The Good Friday Agreement still holds.") == []
+    assert times("Envoys cited the Bloody Sunday Inquiry.") == []
+    assert one("Last Friday Morales resigned.", tense="past")[2] == "2024-10-04"
+    assert one("Pilgrims walked on Good Friday.")[0] == "Good Friday"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from calendar import monthrange
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -246,9 +247,14 @@ def _day_of(ctx: Context, text: str, start: int, end: int, tense: str | None = N
 Result = tuple[str, str] | tuple[str, str, str] | None
 
 
+def _real_day(y: int, mo: int, d: int) -> bool:
+    """Whether the day exists: "June 31" or "2023-02-29" is a typo, not a date to reason from."""
+    return 1 <= y <= 9999 and 1 <= mo <= 12 and 1 <= d <= monthrange(y, mo)[1]
+
+
 def _iso(m, ctx, text) -> Result:
     y, mo, d = int(m["y"]), int(m["mo"]), int(m["d"])
-    if 1 <= mo <= 12 and 1 <= d <= 31:
+    if _real_day(y, mo, d):
         return "DATE", f"{y:04d}-{mo:02d}-{d:02d}"
     return None
 
@@ -297,10 +303,10 @@ def _this_part(m, ctx, text) -> Result:
 def _month_day(m, ctx, text) -> Result:
     day = int(m["d"])
     month = cal.month_number(m["mon"])
-    if not 1 <= day <= 31:
+    if not 1 <= day <= monthrange(2000, month)[1]:  # a leap year: February 29 may be real
         return None
     if m["y"]:
-        return "DATE", f"{int(m['y']):04d}-{month:02d}-{day:02d}"
+        return ("DATE", f"{int(m['y']):04d}-{month:02d}-{day:02d}") if _real_day(int(m["y"]), month, day) else None
     cue = _cue_at(text, m.start())
     if cue:
         return "DATE", cal.day_in_direction(ctx.anchor, month, day, cue, strict=True)
@@ -523,8 +529,28 @@ def _day_word(m, ctx, text) -> Result:
     return "DATE", _day_of(ctx, t, m.start(), m.end())
 
 
+_NAME_WORD_BEFORE = re.compile(r"(?<![\w.,;:'’\"])(?-i:[A-Z][a-z]+)\s+$")
+_NAME_WORD_AFTER = re.compile(r"\s+(?-i:[A-Z][a-z]+)\b")
+_NOT_NAME_WORDS = frozenset({"last", "next", "this", "that", "on", "by", "until", "till", "since", "early", "late",
+                             "every", "each", "from", "before", "after", "through", "and", "or", "but", "said",
+                             "says", "say", "the", "a", "an"})
+
+
+def _inside_name(text: str, start: int, end: int) -> bool:
+    """A weekday between two capitalised words is part of a name: 'the Good Friday Agreement',
+    'the Bloody Sunday Inquiry' (not 'Last Friday Smith said': a time word before it is no name)."""
+    before = _NAME_WORD_BEFORE.search(text, max(0, start - 30), start)
+    after = _NAME_WORD_AFTER.match(text, end)
+    if not before or not after:
+        return False
+    words = (before.group().strip().lower(), after.group().strip().lower())
+    return not any(w in _NOT_NAME_WORDS or w in cal.WEEKDAYS or re.fullmatch(MONTH, w, re.I) for w in words)
+
+
 def _weekday(m, ctx, text) -> Result:
     wd = cal.WEEKDAYS[m["wd"].lower()]
+    if not m["plural"] and _inside_name(text, m.start("wd"), m.end("wd")):
+        return None
     if m["plural"]:
         return "SET", f"XXXX-WXX-{wd}"
     tense = "past" if text[m.end(): m.end() + 2] in ("'s", "’s") else _tense_at(ctx, text, m.start(), m.end())
@@ -985,7 +1011,7 @@ RULES: list[tuple[re.Pattern, Handler, re.Pattern]] = [
     _rule(r"\b(?:once|twice|thrice|(?:" + NUMBER + r")\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit>"
           r"day|week|month|year|hour|minute)\b", _times_per, trigger=r"once|twice|thrice|times"),
     _rule(r"(?:\b(?P<rel>last|this|next)\s+)?\b(?P<name>(?-i:Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s\s+(?:Day|Eve)|Thanksgiving(?:\s+Day)?"
-          r"|Valentine['’]s\s+Day|Halloween|Easter(?:\s+(?:Sunday|Monday|[Ww]eek))?(?!\s+(?:Island|Rising|[Ee]ggs?|Bunny|Offensive|Parade))|Good\s+Friday|Election\s+Day))\b"
+          r"|Valentine['’]s\s+Day|Halloween|Easter(?:\s+(?:Sunday|Monday|[Ww]eek))?(?!\s+(?:Island|Rising|[Ee]ggs?|Bunny|Offensive|Parade))|Good\s+Friday(?!\s+(?:[Aa]greement|[Aa]ccords?|[Pp]eace|[Dd]eal))|Election\s+Day))\b"
           r"(?:,?\s+(?P<y>" + YEAR + r")\b)?", _holiday,
           trigger=r"(?-i:Christmas|New|Thanksgiving|Valentine|Halloween|Easter|Good|Election)"),
     _rule(r"\byear-(?:ago|earlier)\b(?!\s+(?:quarter|period|nine|six|three|first|second|third|fourth|month))", _year_adj, trigger=r"year-"),
@@ -1220,8 +1246,12 @@ def find_times(text: str, ctx: Context) -> list[Found]:
 _QUARTER_VALUE = re.compile(r"(\d{4})-Q(\d)")
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 _MONTH_VALUE = re.compile(r"\d{4}-\d\d(?=-\d\d|$)")
-def _shift_day(value: str, offset: int) -> str:
-    return (date.fromisoformat(value) + timedelta(days=offset)).isoformat()
+def _shift_day(value: str, offset: int) -> str | None:
+    """The day `offset` days from `value`, or None when there is none to give (a day out of range)."""
+    try:
+        return (date.fromisoformat(value) + timedelta(days=offset)).isoformat()
+    except (ValueError, OverflowError):
+        return None
 
 
 def _shift_month(value: str, offset: int) -> str:
@@ -1265,12 +1295,15 @@ def _follow_discourse(found: list[Found], text: str = "") -> list[Found]:
             value = f"{ref_year + int(f.role[8:]):04d}"
         elif f.role.startswith("ref_day") and ref_day:
             day = _shift_day(ref_day, int(f.role[7:]))
-            value = day + value[10:]  # keeps a part of day ('T' 'NI')
+            if day:
+                value = day + value[10:]  # keeps a part of day ('T' 'NI')
         elif f.role.startswith("ref_month") and ref_month:
             value = _shift_month(ref_month, int(f.role[9:]))
         elif f.role.startswith("ref_week") and ref_day:
-            y, w, _ = (date.fromisoformat(ref_day) + timedelta(weeks=int(f.role[8:]))).isocalendar()
-            value = f"{y:04d}-W{w:02d}"
+            day = _shift_day(ref_day, 7 * int(f.role[8:]))
+            if day:
+                y, w, _ = date.fromisoformat(day).isocalendar()
+                value = f"{y:04d}-W{w:02d}"
         elif f.role == "clock" and text:
             day = _clock_day(found, i, text)
             if day:
