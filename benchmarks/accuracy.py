@@ -236,7 +236,7 @@ def main() -> int:
     from communique.knowledge.cameo import DEFAULT_PLOVER_SCHEME
     from communique.pipeline import load_nlp
 
-    nlp = load_nlp(plover_scheme=DEFAULT_PLOVER_SCHEME)  # whatever the environment says; "plover-2021" renames
+    nlp = load_nlp(plover_scheme=DEFAULT_PLOVER_SCHEME)  # the default names, not COMMUNIQUE_PLOVER_SCHEME; "plover-2021" renames
     gold_mod = load_scorer(shared)
     results = []
     for name in args.sets or list(SETS):

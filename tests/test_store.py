@@ -198,6 +198,35 @@ def test_schema_has_keyword_columns_and_events_table(store):
     assert store.connection.execute('SELECT "start", "end" FROM mentions').fetchall() == []
 
 
+def test_a_store_made_before_a_record_field_was_added_reads_read_only(tmp_path):
+    """Exports and stats open the store read-only: an older store there cannot gain the column."""
+    import duckdb
+
+    from communique.exports import export
+    from communique.record import Article, Record
+    from communique.store import Store
+
+    path = tmp_path / "old.duckdb"
+    with Store(path) as store:
+        store.write([Record(Article("a1", "2024-10-07", "Text.", dateline_country="CHN"))])
+    con = duckdb.connect(str(path))
+    con.execute('ALTER TABLE articles DROP COLUMN dateline_country')  # as a store from before the field
+    con.execute('ALTER TABLE events DROP COLUMN plover_scheme')
+    con.close()
+    with Store(path, read_only=True) as store:
+        record = store.read_record("a1")
+        assert record.article.id == "a1" and record.article.dateline_country is None
+        out = tmp_path / "articles.csv"
+        export(store.connection, "csv", "articles", out)
+        assert "dateline_country" in out.read_text().splitlines()[0]
+        assert export(store.connection, "gdelt-events", "events", tmp_path / "events.tsv") == 0
+    con = duckdb.connect(str(path), read_only=True)  # the file itself is untouched
+    columns = {r[0] for r in con.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = 'articles'").fetchall()}
+    assert "dateline_country" not in columns
+    con.close()
+
+
 def test_a_store_made_before_a_record_field_was_added_gets_the_column(tmp_path):
     import duckdb
 

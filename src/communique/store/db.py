@@ -19,7 +19,7 @@ from communique.errors import StoreError
 from communique.record import Actor, Record
 from communique.store import rows
 from communique.store.schema import (
-    ACTORS, ARTICLES, CHILD_TABLES, MENTIONS, META_TABLE, MIGRATIONS, STORE_VERSION, TABLES,
+    ACTORS, ARTICLES, CHILD_TABLES, MENTIONS, META_TABLE, MIGRATIONS, STORE_VERSION, TABLES, Column, Table,
     create_sql, quote,
 )
 
@@ -123,22 +123,42 @@ class Store:
                 )
             if version < STORE_VERSION:
                 self._migrate(version)
-            if not self.read_only:
+            if self.read_only:
+                self._shadow_new_columns()
+            else:
                 self._add_new_columns()
         except duckdb.Error as exc:
             raise StoreError(f"cannot prepare store {self.path}: {_first_line(exc)}") from None
+
+    def _missing_columns(self) -> list[tuple[Table, Column]]:
+        """Columns of the record's fields that the store's own tables lack (made by an older communique)."""
+        rows = self.connection.execute(
+            "SELECT table_name, column_name FROM information_schema.columns "
+            "WHERE table_catalog = current_database() AND table_schema = current_schema()"
+        ).fetchall()
+        have: dict[str, set[str]] = {}
+        for table_name, column in rows:
+            have.setdefault(table_name, set()).add(column)
+        return [(t, c) for t in TABLES for c in t.columns if c.name not in have.get(t.name, set())]
+
+    def _shadow_new_columns(self) -> None:
+        """A read-only store made before a field was added reads as if it had the column, NULL: a
+        temporary view of the same name (it lives in this connection only) adds it to each such table."""
+        con = self.connection
+        database = con.execute("SELECT current_database()").fetchone()[0]
+        by_table: dict[str, list[Column]] = {}
+        for t, c in self._missing_columns():
+            by_table.setdefault(t.name, []).append(c)
+        for name, columns in by_table.items():
+            extra = ", ".join(f"CAST(NULL AS {c.sql_type}) AS {quote(c.name)}" for c in columns)
+            con.execute(f"CREATE TEMP VIEW {quote(name)} AS SELECT *, {extra} "
+                        f"FROM {quote(database)}.main.{quote(name)}")
 
     def _add_new_columns(self) -> None:
         """A field added to the record since the store was made becomes a NULL column in old rows:
         additive changes need no version bump; renames and removals do (MIGRATIONS)."""
         con = self.connection
-        rows = con.execute(
-            "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = current_schema()"
-        ).fetchall()
-        have: dict[str, set[str]] = {}
-        for table_name, column in rows:
-            have.setdefault(table_name, set()).add(column)
-        missing = [(t, c) for t in TABLES for c in t.columns if c.name not in have.get(t.name, set())]
+        missing = self._missing_columns()
         if not missing:
             return
         con.begin()
