@@ -379,9 +379,9 @@ def test_long_article_costs_linear_time(blank, parsed):
     inside one, which is its time) took 7 s parsed and 10 s unparsed; indexed by offset and by
     sentence, about 1 s."""
     doc = _long_doc(blank.vocab, 3000, parsed)
-    started = time.perf_counter()
+    started = time.process_time()
     found = extract_quantities(doc)
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     assert [(q.kind, q.value) for q in found[:2]] == [("money", 15), ("count", 40)]
     assert len(found) == 6000 and all(q.time == "2024-10-07" for q in found)
     assert elapsed < 5.0, f"{elapsed:.1f} s for 6,000 figures"
