@@ -302,10 +302,11 @@ def _hand_doc(vocab, sentences: list[list[tuple[str, str]]]) -> Doc:
 
 
 def _timed(nlp, doc):
-    started = time.perf_counter()
+    """CPU seconds of this process, not wall time: a loaded machine must not fail the bound."""
+    started = time.process_time()
     nlp.get_pipe("communique_actors")(doc)
     assert not doc._.failures
-    return doc._.actors, time.perf_counter() - started
+    return doc._.actors, time.process_time() - started
 
 
 def test_many_actors_cost_linear_time(blank_actors):
@@ -362,9 +363,27 @@ def test_northern_ireland_is_no_part_of_ireland(nlp):
 
 
 def test_misspelt_countries_outside_place_entities(nlp):
-    got = read(nlp, "Indonseia said it would protest, and the Frnace government agreed.")
-    assert got["Indonesia"].country == "IDN" and got["France"].country == "FRA"
-    assert "Frnace" not in got
+    got = read(nlp, "Indonseia said it would protest, and aid was flown to Ethiopa on Friday.")
+    assert got["Indonesia"].country == "IDN" and got["Ethiopia"].country == "ETH"
+    assert "Indonseia" not in got and "Ethiopa" not in got
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Cameron said on Tuesday that the bridge would reopen.", "Cameron"),  # Cameroon less an "o"
+    ("Germain denied the charges in court.", "Germain"),
+    ("Columbia said it would review the grant next year.", "Columbia"),
+    ("Frances told reporters she would stand again.", "Frances"),
+    ("Alegria said the plan had failed.", "Alegria"),  # Algeria with two letters swapped
+])
+def test_names_and_words_near_a_country_name_are_no_country(nlp, text, word):
+    got = read(nlp, text)
+    assert not any(a.kind == "country" for a in got.values()), got
+    assert all(word not in [m.text for m in a.mentions] for a in got.values() if a.kind == "country")
+
+
+def test_a_lone_misspelling_counts_only_where_a_country_can_stand(nlp):
+    assert read(nlp, "Ethiopa signed the accord on Friday.")["Ethiopia"].country == "ETH"
+    assert "Ethiopia" not in read(nlp, "Ethiopa Holdings said profits rose.")  # the first word of a name
 
 
 def test_a_surname_near_a_country_name_stays_a_person(nlp):
@@ -389,8 +408,54 @@ def test_a_nationality_in_an_apposition_gives_a_persons_country(nlp):
 
 
 def test_a_body_after_a_nationality_and_its_kind_is_of_that_country(nlp):
-    got = read(nlp, "The German rail corporation Deutsche Bahn and the Italian energy group ENI agreed.")
-    assert got["Deutsche Bahn"].country == "DEU" and got["ENI"].country == "ITA"
+    got = read(nlp, "The Austrian steel company Voralpen Stahl and the Spanish shipping group NAVIMAR signed a deal.")
+    assert got["Voralpen Stahl"].country == "AUT" and got["NAVIMAR"].country == "ESP"
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Investors in the MENA region grew cautious in March.", "MENA"),
+    ("The Palestinian National Authority (PNA) told reporters it would hold talks.", "PNA"),
+    ("ACP countries criticized the EU over banana tariffs.", "ACP"),
+    ("The SPA-guerrillas pact collapsed within a week.", "SPA"),
+])
+def test_a_news_agencys_bare_acronym_needs_a_media_cue(nlp, text, word):
+    got = read(nlp, text)
+    assert not any((a.code or "").endswith("MED") for a in got.values()), got
+
+
+def test_an_unambiguous_outlet_acronym_needs_no_cue(nlp):
+    got = read(nlp, "The BBC and CNN broadcast the speech live.")
+    assert got["British Broadcasting Corporation"].code == "GBRMED" and got["Cable News Network"].code == "USAMED"
+
+
+def test_an_ambiguous_alias_in_a_users_table_is_read_with_its_question_mark(tmp_path):
+    from communique.knowledge.tables import _actor_rows
+
+    _, orgs, _ = _actor_rows("name\tkind\tcountry\tcode\taliases\n"
+                             "Harbour Radio\torganization\tNZL\tNZLMED\tHR?|Harbour FM\n", "t.tsv")
+    assert orgs[0].aliases == ("HR", "Harbour FM") and orgs[0].ambiguous == ("HR",)
+
+
+def test_a_news_agencys_acronym_with_a_media_cue_is_the_agency(nlp):
+    got = read(nlp, "The official news agency SPA reported the visit, and the minister later told MENA it went well.")
+    assert got["Saudi Press Agency"].code == "SAUMED"
+    assert got["Middle East News Agency"].code == "EGYMED"
+    got = read(nlp, "The Middle East News Agency covered the summit. On Sunday MENA added that talks had ended.")
+    assert [m.text for m in got["Middle East News Agency"].mentions] == ["Middle East News Agency", "MENA"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Tom Reed, a fan of the Brazilian team, cheered all night.", "Tom Reed"),
+    ("Hamid Zaki, a critic of the Iranian government, spoke at the rally.", "Hamid Zaki"),
+    ("Lena Fischer, an opponent of the Russian president, was jailed on Monday.", "Lena Fischer"),
+])
+def test_a_fan_or_critic_of_a_foreign_body_has_not_its_nationality(nlp, text, name):
+    assert read(nlp, text)[name].country is None
+
+
+def test_an_official_at_a_foreign_body_has_its_nationality(nlp):
+    got = read(nlp, "Omar Nasser, an official at the Egyptian embassy, said the visa was issued.")
+    assert got["Omar Nasser"].country == "EGY"
 
 
 def test_a_state_office_without_country_is_the_datelines_when_it_leads(nlp):

@@ -79,6 +79,22 @@ _MEDIA_NOUNS = frozenset({"news", "newspaper", "daily", "weekly", "monthly", "mo
                           "magazine", "newsweekly", "radio", "television"})
 # a role word after these is a lesser office of that kind ("deputy governor", "vice minister")
 _ROLE_PREFIXES = frozenset({"deputy", "assistant", "junior"})
+# words near a news outlet's bare acronym that show it is the outlet: its kind, and the verbs of
+# reporting and being quoted ("the agency MENA", "INA reported", "told SPA", "quoted by PNA")
+# ("MENA" subject of "told" is no outlet: "PNA told reporters" is the Palestinian authority)
+_MEDIA_CUES_BEFORE = frozenset({"agency", "news", "newswire", "told", "tell", "tells", "telling", "according",
+                                "citing", "cited", "quoted", "quoting", "dispatch", "broadcaster", "interview",
+                                "spoke", "speaking", "talking", "questions", "contacted", "interviewed"})
+_MEDIA_CUES_AFTER = frozenset({"agency", "news", "newswire", "reported", "reports", "reporting", "quoted",
+                               "quoting", "cited", "dispatch", "carried", "broadcast", "correspondent"})
+# nouns of one who works or sits in a body, and so has the country of the body he is "of", "at" or
+# "with" ("an official at the US consulate"); a fan, critic or opponent of it has not
+_MEMBER_NOUNS = frozenset({"official", "member", "editor", "employee", "staff", "staffer", "spokesman",
+                           "spokeswoman", "spokesperson", "diplomat", "envoy", "ambassador", "minister",
+                           "adviser", "advisor", "director", "head", "chief", "officer", "executive", "aide",
+                           "delegate", "representative", "correspondent", "reporter", "worker", "agent",
+                           "lawmaker", "legislator", "deputy", "secretary", "chairman", "president",
+                           "commander", "manager", "researcher", "analyst", "economist", "lawyer", "negotiator"})
 # titles any body has (a firm's president, a party's leader, a union's spokesman): held in a body,
 # they take its sector; the table's GOV is only right for a state's holder
 _GENERIC_ROLES = frozenset({"president", "vice president", "chairman", "spokesperson", "official", "leader",
@@ -106,6 +122,7 @@ class _Target:
     kind: str  # country | igo | seat | person | adjective | capital | city
     key: str  # ISO3, IGO code, seat name or a person's canonical name
     sector: str | None = None
+    cued: bool = False  # an ambiguous alias ("MENA", "SPA"): a name only with a cue near or its full name before
 
 
 @dataclass
@@ -184,6 +201,16 @@ def _slips(a: str, b: str) -> int:
     return prev[-1]
 
 
+def _dropped(a: str, b: str) -> bool:
+    """Whether `a` is `b` with one letter left out ("ethiopa", "ethiopia")."""
+    if len(a) != len(b) - 1:
+        return False
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i:] == b[i + 1:]
+
+
 def _swapped(a: str, b: str) -> bool:
     """Whether `a` is `b` with two neighbouring letters swapped ("frnace", "france")."""
     if len(a) != len(b) or a == b:
@@ -217,6 +244,9 @@ class Gazetteer:
 
     def __init__(self, nlp: Language, knowledge: Knowledge) -> None:
         self.knowledge = knowledge
+        # the words and names the model was shipped with ("Cameron", "Columbia", "alegria"), taken before
+        # any article adds its own: a misspelling is none of them
+        self.known_words = frozenset(nlp.vocab.strings)
         self.targets: dict[str, list[_Target]] = {}
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         forms: dict[str, _Target] = {}
@@ -243,8 +273,9 @@ class Gazetteer:
                 put(city, _Target("city", iso3))
         for o in knowledge.organizations:
             for s in (o.name, *o.aliases):
+                cued = s in o.ambiguous  # letters that also name something else ("MENA", "PNA")
                 for v in _spellings(s):
-                    put(v, _Target("igo", o.name))
+                    put(v, _Target("igo", o.name, cued=cued))
         for o in knowledge.offices:
             for s in (o.name, *o.aliases):
                 put(s, _Target("person", o.name))
@@ -261,6 +292,7 @@ class Gazetteer:
                     self.spelling_country.setdefault(name.casefold(), c.iso3)
         self.spellings: dict[str, list[str]] = {}
         self._near: dict[str, str | None] = {}  # near_country's answers
+        self._strict: dict[str, str | None] = {}  # strict_near_country's answers
         for name in self.spelling_country:
             self.spellings.setdefault(name[:1], []).append(name)
         self.places = {c.casefold(): iso3 for c, iso3 in knowledge.cities.items()}  # for datelines
@@ -284,6 +316,20 @@ class Gazetteer:
         if len(self._near) >= 100_000:
             self._near.clear()
         got = self._near[key] = self.spelling_country[found[0]] if found and _typo_of(key, found[0]) else None
+        return got
+
+    def strict_near_country(self, text: str) -> str | None:
+        """The country whose name (7+ letters) `text` misspells by two neighbouring letters swapped or
+        one letter dropped ("Ethiopa"): the only slips trusted in a word the parser did not call a
+        place, since a changed or added letter makes names ("Columbia", "Frances", "Germain")."""
+        key = text.casefold()
+        if key in self._strict:
+            return self._strict[key]
+        found = [n for n in self.spellings.get(key[:1], ())
+                 if len(n) >= 7 and " " not in n and (_swapped(key, n) or _dropped(key, n))]
+        if len(self._strict) >= 100_000:
+            self._strict.clear()
+        got = self._strict[key] = self.spelling_country[found[0]] if len(found) == 1 else None
         return got
 
     def dateline_country(self, dateline: str | None) -> str | None:
@@ -409,6 +455,8 @@ class ActorReader:
                     continue
             if t.kind == "city":
                 continue  # a town is no actor; it only places the bodies named after it
+            if t.cued and not self._ambiguous_alias_holds(s, e, t):
+                continue  # "the MENA region", "ACP countries": the letters name something else
             if t.kind in ("country", "adjective", "capital"):
                 c = self.kb.by_iso3[t.key]
                 d = self.draft(f"country:{c.iso3}", c.name, "country", country=c.iso3, code=c.iso3)
@@ -423,6 +471,26 @@ class ActorReader:
             else:  # an office-holder named in full
                 d = self.person_draft(t.key)
             self.mention(d, s, e)
+
+    def _ambiguous_alias_holds(self, s: int, e: int, t: _Target) -> bool:
+        """Whether an ambiguous alias at s..e names its body: the full name came earlier in the
+        article, or, for a news outlet, a media cue is near it in the sentence ("the news agency SPA",
+        "told MENA", "quoted by PNA", "INA reported", "according to APS")."""
+        o = self.gaz.orgs[t.key]
+        key = f"org:{o.code if o.code.startswith('IGO') else _slug(o.name)}"
+        d = self.drafts.get(key)
+        if d is not None and any(m[0] < s for m in d.mentions):
+            return True
+        if not (o.code or "").endswith("MED"):
+            return False
+        doc = self.doc
+        sent = doc[s].sent
+        lo, hi = max(sent.start, s - 4), min(sent.end, e + 4)
+        if e < len(doc) and doc[e].text == "-":
+            return False  # "SPA-guerrillas": a compound's first part
+        words = doccache.column(doc, "lower")
+        return any(words[i] in _MEDIA_CUES_BEFORE for i in range(lo, s)) or any(
+            words[i] in _MEDIA_CUES_AFTER for i in range(e, hi))
 
     def _inside_longer_name(self, ent: Span, s: int, e: int, t: _Target) -> bool:
         """A gazetteer word that is only part of a longer name ("Bank of China", "Michael Jordan")."""
@@ -455,25 +523,60 @@ class ActorReader:
             span = self._trim(ent)
             if span is None or not self.free(span.start, span.end):
                 continue
-            if (ent.label_ in ("GPE", "NORP") or ent.label_ == "ORG" and len(span) == 1) \
-                    and self._misspelt_country(span):
+            if ent.label_ in ("GPE", "NORP") and self._misspelt_country(span):
+                continue
+            if ent.label_ == "ORG" and len(span) == 1 and self._misspelt_actor_word(span[0]):
                 continue
             if ent.label_ == "ORG" and not self._abbreviation(span) and not self._place_name(span, "ORG"):
                 self._organization(span)
 
     def misspelling_pass(self, ent_of: dict[int, Span]) -> None:
-        """"Ethopia has agreed": a capitalised word the parser left untagged that misspells a country."""
+        """"Ethiopa signed the accord": a capitalised word the parser left untagged that misspells a
+        country, where a country can stand."""
         doc = self.doc
         words, pos = doccache.column(doc, "text"), doccache.column(doc, "pos")
         for i, w in enumerate(words):
-            if len(w) >= 5 and w[:1].isupper() and w[1:].islower() and i not in ent_of \
+            if len(w) >= 6 and w[:1].isupper() and w[1:].islower() and i not in ent_of \
                     and i not in self.token_owner and pos[i] in ("PROPN", "NOUN", "ADJ", "VERB", "X"):
-                self._misspelt_country(doc[i:i + 1])
+                self._misspelt_actor_word(doc[i])
 
-    def _misspelt_country(self, span: Span, tagged_person: bool = False) -> bool:
+    def _misspelt_actor_word(self, tok: Token) -> bool:
+        """A lone word (untagged, or a one-word ORG) taken for a misspelt country only on strict
+        evidence, since most such words are names and words ("Cameron", "Columbia", "Frances"): a
+        swapped or dropped letter of a long name (Gazetteer.strict_near_country), in an actor's or
+        place's position (subject of a finite verb, object of in/to/from/with), not part of a longer
+        name, not a word the model knows, and not a name the article or the office table gives a person."""
+        doc, i = self.doc, tok.i
+        text = tok.text
+        if self.person_words.get(text) or self.kb.holders_named(text) or text in self.gaz.known_words \
+                or text.lower() in self.gaz.known_words:
+            return False  # a real word or name, or one the article gives a person
+        if i + 1 < len(doc) and doc[i + 1].text[:1].isupper():
+            return False  # "Germain Holdings", "Alegria Santos"
+        if i > 0 and not tok.is_sent_start and doc[i - 1].text[:1].isupper() and doc[i - 1].is_alpha:
+            return False  # "David Cameron", "Mr Alegria"
+        if not self._actor_position(tok):
+            return False
+        iso3 = self.gaz.strict_near_country(text)
+        if iso3 is None:
+            return False
+        c = self.kb.by_iso3[iso3]
+        self.mention(self.draft(f"country:{iso3}", c.name, "country", country=iso3, code=iso3), i, i + 1)
+        return True
+
+    @staticmethod
+    def _actor_position(tok: Token) -> bool:
+        """Subject of a finite verb ("Ethiopa signed"), or object of in/to/from/with."""
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            verb = tok.head
+            return verb.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
+                c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in verb.children)
+        return tok.dep_ == "pobj" and tok.head.lower_ in ("in", "to", "from", "with")
+
+    def _misspelt_country(self, span: Span) -> bool:
         """"Ethiopa", "Afghanstan": a place or people name one or two letters off a country's."""
         text = span.text
-        if len(text) < 5 or not text[:1].isupper() or self.person_words.get(text, 0) > tagged_person:
+        if len(text) < 5 or not text[:1].isupper() or self.person_words.get(text, 0):
             return False  # a surname like a country's name is the person the parser names in full
         iso3 = self.gaz.near_country(text)
         if iso3 is None:
@@ -713,8 +816,6 @@ class ActorReader:
             if not self.free(start, span.end):
                 continue
             if self._people_of_a_nation(span):
-                continue
-            if start == span.start and len(span) == 1 and self._misspelt_country(span, tagged_person=True):
                 continue
             if self._leader_body(doc[start:span.end]):
                 continue
@@ -1108,8 +1209,10 @@ class ActorReader:
                     owner = self.token_owner.get(obj.i)
                     if owner and owner.startswith("country:"):
                         return self.drafts[owner].country
-            if c.dep_ == "prep" and c.lower_ in ("of", "at", "with", "for") and c.i > noun.i:
-                # "editor of The Times of Oltia", "an official at the US consulate": the body's country
+            if c.dep_ == "prep" and c.lower_ in ("of", "at", "with", "for") and c.i > noun.i and (
+                    noun.lemma_.lower() in _MEMBER_NOUNS or self._role_of_noun(noun)):
+                # "editor of The Times of Oltia", "an official at the US consulate": the body's country,
+                # for one who works or sits in it; "a critic of the Iranian government" is no Iranian
                 for obj in c.children:
                     if obj.dep_ != "pobj":
                         continue

@@ -37,6 +37,7 @@ class Organization:
     aliases: tuple[str, ...] = ()
     country: str | None = None  # None for an IGO
     kind: str = "organization"
+    ambiguous: tuple[str, ...] = ()  # aliases that name it only with a cue near them ("MENA?" in a table)
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,7 +168,10 @@ def _actor_rows(text: str, path: str) -> tuple[list[Country], list[Organization]
                                   _day(get("start"), where), _day(get("end"), where)))
         else:
             code = get("code") or (get("country").upper() if get("country") else "")
-            orgs.append(Organization(code, name, _split(get("aliases")), get("country").upper() or None, kind))
+            aliases = _split(get("aliases"))
+            ambiguous = tuple(a.rstrip("?") for a in aliases if a.endswith("?"))
+            orgs.append(Organization(code, name, tuple(a.rstrip("?") for a in aliases), get("country").upper() or None,
+                                     kind, ambiguous))
     return countries, orgs, offices
 
 
