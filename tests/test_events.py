@@ -629,3 +629,35 @@ def test_events_stage_is_linear_in_article_length(nlp):
     short = {(e.source, e.target, e.cameo, e.negated, e.hypothetical): e.mentions for e in extract_events(block)}
     long = {(e.source, e.target, e.cameo, e.negated, e.hypothetical): e.mentions for e in events}
     assert long == {k: n * copies for k, n in short.items()}
+
+
+def test_appeal_for_a_hostile_act_rallies_opposition(nlp):
+    """Asking others to act against a named party is CAMEO 113 aimed at that party; an appeal to
+    stop something, or to fight something no one names, stays an appeal."""
+    evs = run(nlp, "The Belgian foreign minister urged the Ruritanian people to rise up against Mexico.")._.events
+    assert [(e.cameo, e.target) for e in evs] == [("113", "country:MEX")]
+    evs = run(nlp, "Sweden on Friday called for tough sanctions against Chile.")._.events
+    assert [(e.source, e.target, e.cameo) for e in evs] == [("country:SWE", "country:CHL", "113")]
+    evs = run(nlp, "Norway called for an end to the Turkish occupation.")._.events
+    assert all(e.cameo[:2] == "02" for e in evs) and evs
+    evs = run(nlp, "Peru urged Bolivia to fight corruption.")._.events
+    assert all(e.cameo[:2] != "11" for e in evs)
+
+
+def test_attack_on_civilians_is_unconventional_violence(nlp):
+    """An attack on non-combatants (a camp for refugees, a market) is 18; on soldiers, or by an
+    army's heavy weapons, it stays military force (19)."""
+    evs = run(nlp, "A camp for Sudanese refugees was attacked by Chadian militiamen on Sunday.")._.events
+    assert [e.cameo for e in evs] == ["180"]
+    evs = run(nlp, "Chadian militiamen attacked an army base on Sunday.")._.events
+    assert [e.cameo[:2] for e in evs] == ["19"]
+    evs = run(nlp, "Chadian troops stepped up attacks on Sudanese villages.")._.events
+    assert [e.cameo[:2] for e in evs] == ["19"]
+
+
+def test_relation_building_verbs(nlp):
+    """"boosted ties", "resumed relations" are diplomatic cooperation; not when a thing does it."""
+    evs = run(nlp, "Kenya and Brazil boosted their ties last year.")._.events
+    assert {(e.source, e.target, e.cameo) for e in evs} == {("country:KEN", "country:BRA", "050"),
+                                                             ("country:BRA", "country:KEN", "050")}
+    assert not run(nlp, "The new air route boosted ties between Kenya and Brazil.")._.events

@@ -95,5 +95,15 @@ def demand(code: str) -> str:
     return _recode(code, "10", _DEMAND, "100")
 
 
+# asking others to act against a third party: CAMEO's "rally opposition against" (113), whatever the act
+RALLY_OPPOSITION = "113"
+HOSTILE_ROOTS = ("11", "14", "16", "17", "18", "19", "20")
+
+
+def hostile(code: str) -> bool:
+    """An act done against someone (criticism, protest, sanctions, force), which appeals do not soften."""
+    return code.startswith(HOSTILE_ROOTS)
+
+
 def appeal(code: str) -> str:
     return _recode(code, "02", _APPEAL, "020")

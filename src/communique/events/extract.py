@@ -766,6 +766,10 @@ def _sentence_events(ctx: _Context, sent: SpacySpan, times: list[Time]) -> list[
             absorbed.add(c.token.i)
             if frames[gov].code == "190" and c.pattern.code[:2] in ("18", "19", "20"):
                 frames[gov].code = c.pattern.code
+            elif (frames[gov].code[:2] == "02" and by_tok[gov].pattern.code[:2] == "02"
+                  and coding.hostile(frames[c.token.i].code) and _aimed_at_named(ctx, c.token)
+                  and not _stopped(c.token)):
+                frames[gov].code = coding.RALLY_OPPOSITION  # "called for sanctions against Peru"
             continue
         purpose = _protest_purpose(c.token, by_tok, frames)
         if purpose is not None and frames[c.token.i].code[:2] in ("02", "10", "14"):
@@ -786,12 +790,120 @@ def _sentence_events(ctx: _Context, sent: SpacySpan, times: list[Time]) -> list[
             frame.code = _weapon_code(c.token) or frame.code
         if frame.code == "042" and c.pattern.pos == "V":
             frame.code = _deployment_code(frame.actor_tok or c.token) or frame.code
+        if frame.code[:2] == "02" and c.pattern.code[:2] == "02" and c.pattern.pos == "V":
+            opposed = _opposed(ctx, c.token)
+            if opposed is not None:  # "called on Arabs to unite against Israel": opposition rallied against Israel
+                frame.code, frame.target_tok = coding.RALLY_OPPOSITION, opposed
+        if frame.code == "190" and _civilian_target(c.token, c.pattern) and not _military_attacker(c.token):
+            frame.code = "180"  # "militiamen attacked a refugee camp": violence against non-combatants
         found = _events_for(ctx, sent, c, frame, times)
         if found:
             by_rank.setdefault(_embedding(frame.anchor or c.token, by_tok), []).extend(found)
     # the main act of the sentence is reported; acts told in its relative, adverbial or noun
     # clauses ("a plan that would impose tariffs", "as police broke up the rally") are background
     return by_rank[min(by_rank)] if by_rank else []
+
+
+# the ways down from an appeal to what it asks for: its clause ("to unite"), its "for" object, their conjuncts
+APPEAL_PATH = frozenset({"xcomp", "ccomp", "conj", "prep", "pobj", "dobj", "advcl", "prt"})
+# asking to stop, end or avoid something against X is an appeal for calm, not opposition to X
+APPEAL_STOPS = frozenset({"stop", "end", "halt", "cease", "refrain", "avoid", "prevent", "abandon", "drop", "lift",
+                          "protect", "protection", "defend", "defence", "defense", "safeguard"})
+
+
+def _opposed(ctx: _Context, tok: Token) -> Token | None:
+    """The party an appeal rallies people against ("called on Arabs to mobilise against Israel",
+    "appealed for action against the junta"): the named object of an "against" inside what is asked
+    for, a few links down. None when nothing is against anyone named, or the appeal asks to stop it."""
+    frontier = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp", "advcl", "prep", "dobj")]
+    for _ in range(4):
+        nxt = []
+        for t in frontier:
+            if lemma(t) in APPEAL_STOPS:
+                continue
+            if t.dep_ == "prep" and t.lower_ == "against":
+                for o in t.children:
+                    if o.dep_ == "pobj" and _actors_of(ctx, o):
+                        return o
+                continue
+            nxt.extend(c for c in t.children if c.dep_ in APPEAL_PATH)
+        frontier = nxt
+        if not frontier:
+            break
+    return None
+
+
+def _aimed_at_named(ctx: _Context, tok: Token) -> bool:
+    """Whether an act names someone it is done to: its object, a "on"/"against" object, or a named
+    party attached to its object ("sanctions on Iraq", "violations in Burma"); not "fight terror"."""
+    heads = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    heads += _prep_objects(tok, ("on", "against", "of"))
+    for h in list(heads):
+        heads += _prep_objects(h, ("on", "against", "in", "of", "by"))
+        heads += [c for c in h.children if c.dep_ in ("compound", "amod", "poss")]
+    return any(not is_party(a) for h in heads for a in _actors_of(ctx, h))
+
+
+def _stopped(tok: Token) -> bool:
+    """"the end of the occupation", "a halt to attacks": an act named only as something to stop."""
+    t = tok
+    for _ in range(2):
+        if t.dep_ not in ("pobj", "dobj", "prep") or t.head.i == t.i:
+            return False
+        t = t.head
+        if lemma(t) in APPEAL_STOPS:
+            return True
+    return False
+
+
+ATTACK_VERBS = frozenset({"attack", "raid", "ambush", "storm", "assault"})
+CONVENTIONAL_WEAPONS = frozenset({"artillery", "tank", "mortar", "shell", "shelling", "rocket", "aircraft", "airstrike",
+                                  "helicopter", "plane", "jet", "warplane", "missile", "drone", "gunship"})
+
+
+def _military_attacker(tok: Token) -> bool:
+    """An army or its heavy weapons as the attacker: military force (19), whoever is hit."""
+    verb = tok.head if tok.pos_ != "VERB" and tok.dep_ in ("dobj", "nsubjpass") else tok  # "troops stepped up attacks"
+    subj, passive = _subject(verb)
+    doers = [_agent(verb)] if passive else [subj]
+    if verb is not tok:
+        doers += [c for c in tok.children if c.dep_ in ("compound", "amod", "poss")] + _prep_objects(tok, ("by",))
+    words: set[str] = set()
+    for d in doers:
+        if d is not None:
+            words.add(lemma(d))
+            words.update(lemma(c) for c in d.children if c.dep_ in ("compound", "amod", "acl"))
+    words.update(lemma(o) for o in _prep_objects(verb, ("with", "by")))
+    return bool(words & (MILITARY_NOUNS | CONVENTIONAL_WEAPONS))
+
+
+# who is attacked when the attack is on non-combatants: people and the places they gather or live
+CIVILIAN_WORDS = frozenset({"civilian", "refugee", "villager", "resident", "worshipper", "worshiper", "pilgrim",
+                            "tourist", "passenger", "student", "schoolchild", "child", "woman", "wedding", "funeral",
+                            "market", "mosque", "church", "temple", "synagogue", "school", "hospital", "village",
+                            "displaced", "shopper", "congregation", "farmer", "family"})
+COMBATANT_WORDS = frozenset({"military", "army", "rebel", "militant", "guerrilla", "insurgent", "police", "troop",
+                             "soldier", "base", "position", "outpost", "checkpoint", "convoy", "barracks", "garrison",
+                             "training", "militia", "fighter"})
+
+
+def _civilian_target(tok: Token, pat: Pattern) -> bool:
+    """Whether an attack is aimed at non-combatants ("attacked a refugee camp", "a raid on a village
+    market"): what CAMEO codes as unconventional violence (18), not military force (19)."""
+    if pat.pos == "V":
+        heads = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]  # "a camp was attacked": its subject
+        if heads and heads[0].dep_ == "nsubjpass" and _agent(tok) is None and lemma(tok) not in ATTACK_VERBS:
+            return False  # "pilgrims were wounded in the blaze": hurt, maybe by no one
+    else:
+        heads = _prep_objects(tok, ("on", "against"))
+    if not heads:
+        return False
+    words = set()
+    for h in heads[:1]:
+        words.add(lemma(h))
+        words.update(lemma(c) for c in h.children if c.dep_ in ("compound", "amod", "nmod"))
+        words.update(lemma(o) for o in _prep_objects(h, ("for", "of")))  # "a camp for refugees"
+    return bool(words & CIVILIAN_WORDS) and not words & COMBATANT_WORDS
 
 
 FREE_LINKS = frozenset({"conj", "ccomp", "parataxis", "xcomp", "prep", "ROOT"})
@@ -961,8 +1073,11 @@ def _frame(ctx: _Context, cand: _Candidate, by_tok: dict[int, _Candidate], absor
             frame.code = coding.demand(frame.code)
             frame.target_tok = (_object(head) if lem == lemma(head) else None) or _clause_subject(t)
         elif lem in APPEAL_HEADS:
-            frame.code = coding.appeal(frame.code)
-            frame.target_tok = (_object(head) if lem == lemma(head) else None) or _clause_subject(t)
+            if coding.hostile(frame.code) and _aimed_at_named(ctx, tok):  # "urged the UN to impose sanctions on Iraq"
+                frame.code = coding.RALLY_OPPOSITION
+            else:
+                frame.code = coding.appeal(frame.code)
+                frame.target_tok = (_object(head) if lem == lemma(head) else None) or _clause_subject(t)
         elif lem in PREDICT_HEADS or (lem == "expect" and _passive(head)):
             frame.hypothetical = True  # "was expected to hold", "is likely to attack": others' forecast
         elif lem in INTENT_HEADS or lem in SCHEDULE_HEADS or (head.pos_ == "ADJ" and lem in INTENT_ADJS):
@@ -1242,6 +1357,9 @@ SETTING_MODIFIERS = frozenset({"annual", "general", "stockholder", "stockholders
 AUDIENCE_VERBS = frozenset({"tell", "address", "brief", "open", "close", "chair", "attend", "inform"})
 
 
+TIE_WORDS = frozenset({"tie", "relation"})
+
+
 def _not_an_act(tok: Token, pat: Pattern) -> bool:
     """A trigger word used in a sense that reports no act between actors: a statement of opinion
     ("agreed that", "warned that a failure could ..."), a protest verb with an object ("demonstrated
@@ -1274,6 +1392,11 @@ def _not_an_act(tok: Token, pat: Pattern) -> bool:
         return True
     if pat.pos == "V" and root in ("01", "02", "03", "04", "05") and _thing_agent(tok):
         return True
+    if pat.pos == "V" and pat.code == "050" and any(g & TIE_WORDS for g in pat.groups):
+        subj, passive = _subject(tok)  # "the new flights will boost ties": a thing improves them, no party acts
+        if (subj is not None and not passive and subj.head.i == tok.i and subj.pos_ == "NOUN" and not _people(subj)
+                and not any(c.dep_ == "appos" for c in subj.children)):
+            return True
     if pat.pos == "V" and pat.code[:3] in ("042", "043"):
         subj, passive = _subject(tok)
         heads = [subj] + _prep_objects(subj, ("of",)) if subj is not None else []  # "hundreds of buses"
