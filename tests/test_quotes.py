@@ -665,3 +665,79 @@ def test_purpose_infinitive_after_a_passive_has_no_speaker(nlp):
 def test_relative_that_gives_its_antecedent_as_speaker(nlp):
     q = only(run(nlp, "Unions that say the merger will cost jobs are planning a strike."), "cost jobs")
     assert q.speaker_text == "Unions"
+
+
+# ---------------------------------------------------------------- asides, as-clauses, misparsed cues
+
+
+@pytest.mark.model
+def test_fronted_according_to_stops_at_its_comma(nlp):
+    q = only(run(nlp, "According to radio host Dan Pike, the plan reeks of panic."), "plan")
+    assert (q.text, q.cue, q.speaker_text) == ("the plan reeks of panic", "According to", "radio host Dan Pike")
+
+
+@pytest.mark.model
+def test_according_to_keeps_a_relative_clause_on_its_source(nlp):
+    q = only(run(nlp, "According to the mayor, who spoke on Monday, the bridge will open in May."), "bridge")
+    assert q.text == "the bridge will open in May"
+
+
+@pytest.mark.model
+def test_call_on_with_a_particle_and_call_for_with_a_for_to_clause(nlp):
+    text = ("The union has called on officials to release the files by Friday. "
+            "Rep. Dana Holt is calling for a process to pick a new chair.")
+    quotes = run(nlp, text)
+    assert only(quotes, "release").text == "officials to release the files by Friday"
+    q = only(quotes, "new chair")
+    assert (q.text, q.cue, q.speaker_text) == ("a process to pick a new chair", "calling for", "Rep. Dana Holt")
+
+
+@pytest.mark.model
+def test_a_cue_set_off_by_commas_names_the_speaker_before_it(nlp):
+    text = "To see the real city, Senator Bloom said, one should walk its old streets."
+    q = only(run(nlp, text), "walk")
+    assert (q.text, q.speaker_text) == ("one should walk its old streets", "Senator Bloom")
+    q = only(run(nlp, "The bill, Senator Bloom said, is dead."), "dead")  # the aside splits one clause
+    assert (q.text, q.speaker_text) == ("The bill, Senator Bloom said, is dead", "Senator Bloom")
+
+
+@pytest.mark.model
+def test_an_aside_after_the_first_clause_reports_that_clause(nlp):
+    text = "It would take two to three weeks to convene the board, he said, and the fight could be long."
+    q = only(run(nlp, text), "convene")
+    assert q.text.startswith("It would take") and "fight" not in q.text
+
+
+@pytest.mark.model
+def test_a_heading_run_into_the_sentence_does_not_hide_the_subject(nlp):
+    text = "___.\n\n7 p.m.\n\nDonald Trump is once again questioning the integrity of the voting system, urging voters to watch the polls."
+    quotes = run(nlp, text)
+    assert only(quotes, "integrity").speaker_text == "Donald Trump"
+    assert only(quotes, "voters").speaker_text == "Donald Trump"  # the participle borrows it
+
+
+@pytest.mark.model
+def test_a_passive_patient_is_no_speaker(nlp):
+    quotes = run(nlp, "All attention will be focused on any signal about the leader's health.")
+    assert all(q.speaker_text is None for q in quotes)
+
+
+@pytest.mark.model
+def test_a_reporting_verb_read_as_a_plural_noun_keeps_its_speaker(nlp):
+    text = "Trump charges that firms that stand to gain from the deal gave millions to the charity."
+    q = only(run(nlp, text), "firms")
+    assert (q.cue, q.speaker_text) == ("charges", "Trump")
+
+
+@pytest.mark.model
+def test_as_clauses_report_the_rest_of_the_sentence(nlp):
+    q = only(run(nlp, "As the minister put it in a statement last week, the plan is dead on arrival."), "plan")
+    assert (q.text, q.cue, q.speaker_text) == ("the plan is dead on arrival", "put", "the minister")
+    q = only(run(nlp, "Prices rose, as economists had predicted, and wages fell."), "Prices")
+    assert (q.text, q.speaker_text) == ("Prices rose", "economists")
+
+
+@pytest.mark.model
+def test_as_of_time_or_reason_and_a_plain_put_report_nothing(nlp):
+    assert run(nlp, "The visitors had crawled to 52 by lunch as their batsmen found the going tough.") == []
+    assert run(nlp, "She put it on the table and left.") == []

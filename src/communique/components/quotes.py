@@ -196,12 +196,26 @@ def cue_of(tok: Token) -> tuple[Cue, int, int] | None:
                 cue = CUES.get(f"{lemma} {c.lower_}")
                 if cue is not None:
                     return cue, tok.idx, c.idx + len(c)
+            mark = _clause_preposition(c) if c.i > tok.i else None
+            if mark is not None:  # "calling for a panel to review ...": the preposition heads a clause
+                cue = CUES.get(f"{lemma} {mark.lower_}")
+                if cue is not None and "pobj" in cue.takes:
+                    return cue, tok.idx, mark.idx + len(mark)
     cue = CUES.get(lemma)
     if cue is None:
         return None
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):  # "was told", "is expected"
         return None
     return cue, tok.idx, tok.idx + len(tok)
+
+
+def _clause_preposition(c: Token) -> Token | None:
+    """The preposition a for-to clause opens with ('for a panel to review ...'), which the parser
+    hangs from the clause's verb as its mark rather than from the cue as a preposition."""
+    if c.dep_ not in ("advcl", "xcomp", "ccomp"):
+        return None
+    first = c.doc[c.left_edge.i]
+    return first if first.dep_ == "mark" and first.head.i == c.i and first.pos_ in ("ADP", "SCONJ") else None
 
 
 def _trim(doc: Doc, i: int, j: int) -> tuple[int, int]:
@@ -213,12 +227,46 @@ def _trim(doc: Doc, i: int, j: int) -> tuple[int, int]:
     return i, j
 
 
+ASIDE_WORDS = frozenset({"PROPN", "NOUN", "PRON", "DET", "ADJ", "PART", "ADP"})
+MAX_ASIDE = 8  # tokens of the speaker in a parenthetical cue
+
+
+def aside(verb: Token) -> tuple[int, Token] | None:
+    """A reporting verb set off by commas inside a sentence ('Until then, Judge Ames said, no one ...'):
+    the index of the comma that opens the aside and the speaker, the last nominal between that comma and
+    the verb. Read from the commas, because the parser often hangs the name from the clause before."""
+    doc = verb.doc
+    sent = verb.sent
+    if verb.tag_ not in FINITE or verb.i + 2 >= sent.end or doc[verb.i + 1].text != ",":
+        return None
+    k = verb.i - 1
+    while k > sent.start and verb.i - k <= MAX_ASIDE and doc[k].text != ",":
+        if doc[k].pos_ not in ASIDE_WORDS or doc[k].is_punct or "\n" in doc[k].text_with_ws:
+            return None
+        k -= 1
+    if k <= sent.start or doc[k].text != "," or k == verb.i - 1:
+        return None
+    speaker = next((c for c in verb.children if c.dep_ == "nsubj" and k < c.i < verb.i), None)  # "a spokesman for X"
+    if speaker is None:
+        speaker = next((doc[m] for m in range(verb.i - 1, k, -1) if doc[m].pos_ in ("PROPN", "NOUN", "PRON")), None)
+    return (k, speaker) if speaker is not None else None
+
+
 def subject_of(verb: Token) -> Token | None:
     """The cue's subject, unless a paragraph break stands between them: the parser joins an
     unpunctuated heading to the sentence under it, and a heading says nothing."""
+    set_off = aside(verb)
+    if set_off is not None:
+        return set_off[1]
     subj = _subject(verb)
-    if subj is None:
-        subj = _bare_subject(verb)
+    top = verb
+    for _ in range(3):  # a participle or conjunct borrows the bare subject of the verb it hangs from
+        if subj is not None:
+            break
+        subj = _bare_subject(top)
+        if top.dep_ not in ("conj", "advcl", "xcomp") or top.head.i == top.i:
+            break
+        top = top.head
     if subj is None:
         return None
     a, b = sorted((subj.idx, verb.idx))
@@ -226,13 +274,19 @@ def subject_of(verb: Token) -> Token | None:
 
 
 FINITE = {"VBD", "VBZ", "VBP"}
+FINITE_AUX = FINITE | {"MD"}
+SPEAKING_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 NOMINAL = {"PROPN", "NOUN"}
 
 
 def _bare_subject(verb: Token) -> Token | None:
     """A finite cue the parser left without a subject takes the name just before it ('... the
-    Ledger Brenner said'), or before an interposed clause ('Brenner, opening the bridge, said')."""
-    if verb.tag_ not in FINITE or verb.dep_ not in ("ROOT", "ccomp", "conj", "parataxis"):
+    Ledger Brenner said'), or before an interposed clause or phrase ('Brenner, opening the bridge,
+    said'; 'Brenner, at a rally, said')."""
+    finite = verb.tag_ in FINITE or (  # "... Trump is questioning", not a passive's patient
+        any(c.dep_ == "aux" and c.tag_ in FINITE_AUX and c.i < verb.i for c in verb.children)
+        and not any(c.dep_ == "auxpass" for c in verb.children))
+    if not finite or verb.dep_ not in ("ROOT", "ccomp", "conj", "parataxis"):
         return None
     doc = verb.doc
     start = verb.sent.start
@@ -240,14 +294,20 @@ def _bare_subject(verb: Token) -> Token | None:
     while k > start and doc[k].pos_ in ("ADV", "AUX", "PART") and doc[k].dep_ != "nsubj":
         k -= 1
     if k > start and doc[k].text == ",":
+        if doc[k - 1].pos_ == "PROPN" and doc[k - 1].ent_type_ in SPEAKING_ENTS:
+            b = k - 1
+            while b > start and doc[b - 1].pos_ == "PROPN":
+                b -= 1
+            if b == start or doc[b - 1].text == ",":  # "..., Senator Ann Lugar, lamented": a name set off
+                return doc[k - 1]
         top = doc[k - 1]
         while top.head.i != top.i and top.head.i < k and top.head.left_edge.i > start:
             top = top.head
-        if top.pos_ not in ("VERB", "AUX") or top.left_edge.i - 1 <= start or doc[top.left_edge.i - 1].text != ",":
+        if top.pos_ not in ("VERB", "AUX", "ADP") or top.left_edge.i - 1 <= start or doc[top.left_edge.i - 1].text != ",":
             return None
         k = top.left_edge.i - 2
-    if k < start or doc[k].pos_ not in NOMINAL:
-        return None
+    if k < start or doc[k].pos_ not in NOMINAL or doc[k].ent_type_ in ("DATE", "TIME"):
+        return None  # a time says nothing ("In a letter this month, ...")
     return doc[k]
 
 
@@ -322,8 +382,13 @@ def content_of(tok: Token, cue: Cue) -> tuple[int, int] | None:
                 return _trim(doc, c.left_edge.i, end)
     if "pobj" in takes:
         for c in right:
-            if c.dep_ == "prep" and f"{tok.lemma_.lower()} {c.lower_}" == cue.phrase:
+            mark = _clause_preposition(c)
+            if mark is not None and f"{tok.lemma_.lower()} {mark.lower_}" == cue.phrase:
+                return _trim(doc, mark.i + 1, c.right_edge.i + 1)
+            if c.dep_ in ("prep", "prt") and f"{tok.lemma_.lower()} {c.lower_}" == cue.phrase:
                 objs = [o for o in c.children if o.dep_ in ("pobj", "pcomp")]
+                if not objs and c.dep_ == "prt":  # "called on officials to ...": the object hangs from the verb
+                    objs = [o for o in right if o.dep_ in ("dobj", "pobj") and o.i > c.i]
                 if objs:
                     end = objs[0].right_edge.i + 1
                     for d in right:  # "called on X to stop ...": what X is asked to do
@@ -334,6 +399,20 @@ def content_of(tok: Token, cue: Cue) -> tuple[int, int] | None:
         for c in kids:
             if c.i < tok.i and c.dep_ in ("ccomp", "parataxis"):
                 return _trim(doc, c.left_edge.i, c.right_edge.i + 1)
+        set_off = aside(tok)
+        if set_off is not None:  # "..., Judge Ames said, ...": the side that holds the main verb
+            comma = set_off[0]
+            left = _trim(doc, tok.sent.start, comma)
+            right = _trim(doc, tok.i + 2, tok.sent.end)
+            root = tok.sent.root
+            if left[0] <= root.i < left[1]:
+                return left
+            if right[0] <= root.i < right[1]:
+                if not any(doc[k].pos_ in ("VERB", "AUX") for k in range(*left)):
+                    # "The bill, Ames said, is dead": the aside splits one clause, which is the content
+                    return left[0], right[1]
+                return right
+            return right if right[1] - right[0] > left[1] - left[0] else left
         head = tok.head
         le = tok.left_edge.i
         if (tok.dep_ in ("ccomp", "parataxis", "advcl") and (head.i < tok.i or tok.dep_ == "parataxis")
@@ -349,6 +428,44 @@ def content_of(tok: Token, cue: Cue) -> tuple[int, int] | None:
     return None
 
 
+OPEN_ENDED = frozenset({"AUX", "DET", "ADP", "CCONJ", "SCONJ", "PART"})
+
+
+def as_content(tok: Token, cue: Cue) -> tuple[int, int] | None:
+    """'As the minister noted (put it), ...': a cue in an as-clause reports the rest of its sentence.
+    The clause ends at the comma after the cue (the parser may hang the main clause from it); the
+    cue needs its own subject, so 'as expected' says nothing."""
+    if not ({"pre", "as"} & cue.takes) or tok.dep_ != "advcl":
+        return None
+    doc = tok.doc
+    mark = next((c for c in tok.children if c.dep_ == "mark" and c.i < tok.i), None)
+    if mark is None or mark.lower_ != "as" or mark.i != tok.left_edge.i:
+        return None
+    if not any(c.dep_ == "nsubj" for c in tok.children):
+        return None
+    # what the cue reports is the gap the rest of the sentence fills: a complement of its own makes the
+    # clause one of time or reason ('as the players found the going tough')
+    if any(c.dep_ in ("ccomp", "xcomp", "dobj") and not (c.dep_ == "dobj" and c.lower_ == "it")
+           for c in tok.children):
+        return None
+    if "as" in cue.takes and "pre" not in cue.takes and not any(  # "as one analyst put it"
+            c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children):
+        return None
+    if mark.i > tok.sent.start and doc[mark.i - 1].text != ",":
+        return None
+    sent = tok.sent
+    end = next((k for k in range(tok.i + 1, sent.end) if doc[k].text in (",", ";", "\u2014", "--")), None)
+    if end is None:
+        return None
+    left = _trim(doc, sent.start, mark.i)
+    right = _trim(doc, end + 1, sent.end)
+    # after a comma the clause comments on what came before ('prices rose, as economists predicted'),
+    # unless that is left unfinished ('the rebels are, as one analyst put it, running out of time')
+    unfinished = left[1] - left[0] < 2 or doc[left[1] - 1].pos_ in OPEN_ENDED
+    span = right if mark.i == sent.start or unfinished else left
+    return span if span[1] - span[0] >= 2 else None
+
+
 def according_content(tok: Token) -> tuple[tuple[int, int], Token | None] | None:
     """'according to X, ...': the rest of the sentence is the content and X its source."""
     doc = tok.doc
@@ -362,6 +479,14 @@ def according_content(tok: Token) -> tuple[tuple[int, int], Token | None] | None
     phrase_end = max(t.i for t in tok.subtree) + 1
     if to is not None:
         phrase_end = max(phrase_end, to.right_edge.i + 1)
+    if tok.i == sent.start and phrase_end >= sent.end - 1:
+        # a fronted 'According to X, ...' ends at its comma, even when the parser hangs the clause
+        # that follows from it (then the phrase would swallow the whole sentence); a comma that
+        # opens a relative clause on X is still inside the phrase
+        comma = next((k for k in range(tok.i + 2, min(phrase_end, tok.i + 25)) if doc[k].text == ","
+                      and doc[k + 1].lower_ not in RELATIVE and doc[k + 1].lower_ != "whose"), None)
+        if comma is not None:
+            phrase_end = comma + 1
     left = _trim(doc, sent.start, tok.i)
     right = _trim(doc, phrase_end, sent.end)
     span = right if right[1] - right[0] > left[1] - left[0] else left
@@ -750,7 +875,9 @@ def indirect_quotes(doc: Doc, used: set[int]) -> list[_Found]:
             s, e = _char_range(doc, i, j)
             found.append(_Found(s, e, "indirect", tok, (cs, ce), source))
             continue
-        rng = content_of(tok, cue)
+        rng = as_content(tok, cue)
+        if rng is None:
+            rng = content_of(tok, cue)
         if rng is None or rng[1] - rng[0] < 1:
             continue
         i, j = rng
@@ -920,12 +1047,30 @@ def noun_holder(tok: Token) -> tuple[Token, tuple[int, int]] | None:
     if names:
         head = names[-1]
         return head, (min(n.left_edge.i for n in names), head.i + 1)
+    said = _verb_read_as_noun(tok)
+    if said is not None:
+        return said, _speaker_span(said)
     verb = tok.head.head if tok.dep_ == "pobj" else tok.head  # "critics persisted in arguments that"
     if tok.dep_ in ("dobj", "pobj") and verb.pos_ == "VERB" and verb.i != tok.i:
         subj = subject_of(verb)
         if subj is not None:
             return subj, _speaker_span(subj)
     return None
+
+
+def _verb_read_as_noun(tok: Token) -> Token | None:
+    """The name before a reporting verb the parser read as a plural noun ('Mendez charges that ...'
+    parsed as a noun phrase): a bare -s form right after a nominal, with no verb before it in the
+    sentence, is that nominal's verb."""
+    doc = tok.doc
+    if tok.tag_ != "NNS" or tok.i == 0 or any(c.dep_ in ("det", "poss", "amod", "nummod") for c in tok.children):
+        return None
+    prev = doc[tok.i - 1]
+    if prev.pos_ not in NOMINAL or prev.tag_ in ("NNS", "NNPS") or not (prev.head.i == tok.i or tok.head.i == prev.i):
+        return None
+    if any(doc[k].pos_ in ("VERB", "AUX") for k in range(tok.sent.start, tok.i)):
+        return None
+    return prev
 
 
 def noun_quotes(doc: Doc) -> list[_Found]:
