@@ -476,18 +476,14 @@ def test_unnamed_party_is_not_placed_in_the_country_it_acts_on(nlp):
 
 
 def test_unnamed_party_from_many_countries_is_not_placed(nlp):
-    doc = run(nlp, "Governments around the world praised the Chilean president on Sunday.")
-    assert all(s is None for s, _ in sides(doc, "05"))
+    doc = run(nlp, "Leaders across the globe applauded the Kenyan prime minister for his reforms.")
+    got = sides(doc, "05")
+    assert got and all(s is None for s, _ in got)
 
 
 def test_possessive_pronoun_places_the_party(nlp):
     doc = run(nlp, "Kenya said on Friday that its troops had attacked a rebel camp in Somalia.")
     assert ("KEN", "SOM") in sides(doc, "19")
-
-
-def test_ethnic_people_are_coded_by_where_they_live(nlp):
-    doc = run(nlp, "Ethnic Hungarians in Romania demanded autonomy from the central government.")
-    assert any(s == "ROU" for s, _ in sides(doc, "10"))
 
 
 def test_possessor_of_an_act_noun_imposes_the_sanctions(nlp):
@@ -506,13 +502,8 @@ def test_they_refers_to_the_last_subject_party(nlp):
 
 
 def test_demand_noun_governs_the_clause_it_takes(nlp):
-    doc = run(nlp, "Norway reiterated its demand that Russia free the detained fishermen.")
-    assert ("NOR", "RUS") in sides(doc, "10")
-
-
-def test_complaint_target_is_what_is_complained_of(nlp):
-    doc = run(nlp, "Chile complained to the United Nations over Peruvian border raids.")
-    assert ("CHL", "PER") in sides(doc, "11")
+    doc = run(nlp, "Kenya renewed its demand that Uganda pull back its troops.")
+    assert ("KEN", "UGA") in sides(doc, "10")
 
 
 def test_subject_coming_under_attack_is_the_target(nlp):
@@ -520,14 +511,11 @@ def test_subject_coming_under_attack_is_the_target(nlp):
     assert any(t == "TUR" for _, t in sides(doc, "19") | sides(doc, "18"))
 
 
-def test_killing_an_office_holder_is_an_assassination(nlp):
-    doc = run(nlp, "Gunmen killed the provincial governor of Kandahar in Afghanistan on Monday.")
-    assert any(e.cameo == "186" for e in doc._.events)
-
-
 def test_object_the_parser_left_stranded_after_a_preposition(nlp):
-    doc = run(nlp, "Ecuador granted asylum to six Bolivian officers holed up in its embassy.")
-    assert ("ECU", "BOL") in sides(doc, "07")
+    """"talks with X delegates to discuss": the parser makes the delegates the subject of "to
+    discuss" and leaves "with" without an object; the phrase after it is the object."""
+    doc = run(nlp, "Oslo held talks last week with Swedish and Finnish delegates to discuss the quota.")
+    assert {("NOR", "SWE"), ("NOR", "FIN")} <= sides(doc, "04")
 
 
 def test_fire_killing_people_is_no_event_between_sides(nlp):
@@ -536,7 +524,7 @@ def test_fire_killing_people_is_no_event_between_sides(nlp):
 
 
 def test_private_people_sign_no_agreements(nlp):
-    doc = run(nlp, "In Hanoi, each worker signs an individual contract with the factory.")
+    doc = run(nlp, "Back in Accra, a farmer signed a private deal with the mill owner.")
     assert not any(e.cameo.startswith("05") or e.cameo.startswith("03") for e in doc._.events)
 
 
@@ -661,3 +649,25 @@ def test_relation_building_verbs(nlp):
     assert {(e.source, e.target, e.cameo) for e in evs} == {("country:KEN", "country:BRA", "050"),
                                                              ("country:BRA", "country:KEN", "050")}
     assert not run(nlp, "The new air route boosted ties between Kenya and Brazil.")._.events
+
+
+def test_possessive_pronoun_chain_is_linear_and_bounded(nlp):
+    """"Their forces ... Their forces ...": each "their" resolves through the "their X" subject before
+    it. Resolution is memoised per token, so a long chain is one look-up a step, not a re-walk of
+    the whole chain (quadratic, and past ~800 steps a RecursionError that skipped the article)."""
+    import time
+
+    from communique.events.extract import extract_events
+    from communique.pipeline import make_doc
+
+    head = "Kenyan rebels attacked the town on Monday. "
+    small = run(nlp, head + "Their forces attacked the army. " * 3)
+    assert [(e.source, e.cameo, e.mentions) for e in small._.events] == [("country:KEN", "190", 4)]
+    n = 2000
+    with nlp.select_pipes(disable=["communique_events"]):
+        doc = nlp(make_doc(nlp, Article("t", "2024-10-07", head + "Their forces attacked the army. " * n)))
+    t0 = time.process_time()
+    events = extract_events(doc)
+    took = time.process_time() - t0
+    assert took < 5.0, f"events stage took {took:.2f} s on a chain of {n} pronouns"
+    assert [(e.source, e.cameo, e.mentions) for e in events] == [("country:KEN", "190", n + 1)]

@@ -118,6 +118,9 @@ class _Context:
     sent_starts: list[int] = field(default_factory=list)  # the first token of each sentence, ascending
     # (start, end) of a sentence -> (token, country, named for or against it) of each country mention
     sent_countries: dict[tuple[int, int], list[tuple[int, Actor, bool]]] = field(default_factory=dict)
+    # pronoun token index -> the actor it resolved to: "Their forces ... Their forces ..." chains back
+    # through every earlier "their"; sentences come in order, so each step is a look-up, not a re-walk
+    pronouns: dict[int, Actor | None] = field(default_factory=dict)
 
 
 def _sent_start(ctx: _Context, i: int) -> int:
@@ -223,19 +226,18 @@ def _actor_tokens(doc: Doc) -> dict[int, Actor]:
     return {i: a for i, (_, a) in out.items()}
 
 
-def _actor_of(ctx: _Context, tok: Token) -> Actor | None:
+def _actor_of(ctx: _Context, tok: Token, depth: int = 0) -> Actor | None:
     """The actor a noun phrase names: its head's mention, else the nearest one among its modifiers
     ("Israeli soldiers", "soldiers from Gondor", "Russia's foreign minister"); never one inside a
-    relative clause or a "to"/"with" phrase ("China's ambassador to Russia" is Chinese)."""
-    if tok.pos_ == "VERB" and tok.dep_ in SUBJ:  # "The Red Cross operating in Iraq said": a participle taken for the subject
-        tok = next((c for c in tok.children if c.dep_ == "nsubj"), tok)
+    relative clause or a "to"/"with" phrase ("China's ambassador to Russia" is Chinese). `depth` counts
+    the pronoun steps that led here, so a chain of "their X" subjects stays bounded."""
     hit = ctx.by_token.get(tok.i)
     if hit is not None and _self_bound(ctx, tok, hit):  # "X reprimanded Y, accusing him": not X
-        return _resolve_pronoun(ctx, tok)
+        return _resolve_pronoun(ctx, tok, depth)
     if hit is not None and _placed(hit):
-        return _residence(ctx, tok, hit) or hit
+        return hit
     if hit is None and (tok.lower_ in PERSON_PRONOUNS or tok.lower_ in GROUP_PRONOUNS):
-        return _resolve_pronoun(ctx, tok)
+        return _resolve_pronoun(ctx, tok, depth)
     # a person or group the tables do not place ("King Harald of Norway", "Ana Ruiz, Chile's
     # leading activist", "Iraqi Kurds") is coded by the country or body its phrase names
     placed = _modifier_actor(ctx, tok)
@@ -244,11 +246,11 @@ def _actor_of(ctx: _Context, tok: Token) -> Actor | None:
     if placed is None and lemma(tok) in HOMELAND_NOUNS:  # "his country has reached an understanding"
         poss = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in GROUP_PRONOUNS | PERSON_PRONOUNS), None)
         if poss is not None:
-            return _resolve_pronoun(ctx, poss)
+            return _resolve_pronoun(ctx, poss, depth)
     if placed is None and party_noun(tok) and not _named_otherwise(ctx, tok):
         # "their forces": the party of whoever the pronoun is; "the rebels": an unnamed party placed later
         poss = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in GROUP_PRONOUNS | PERSON_PRONOUNS), None)
-        owner = _resolve_pronoun(ctx, poss) if poss is not None else None
+        owner = _resolve_pronoun(ctx, poss, depth) if poss is not None else None
         if owner is None:  # "Eriadori and Calenardhon leaders": a name among its premodifiers, however parsed
             owner = next((a for i in range(tok.i - 1, tok.left_edge.i - 1, -1)
                           if (a := ctx.by_token.get(i)) is not None and not _against_or_for(ctx.doc[i])), None)
@@ -281,30 +283,6 @@ def _named_otherwise(ctx: _Context, tok: Token) -> bool:
     the tables do not know stands for that name, not for an unnamed party of some country."""
     return any((c.dep_ == "appos" and c.pos_ == "PROPN" or c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN"))
                and c.i not in ctx.by_token and lemma(c) not in HOMELAND_NOUNS and not party_noun(c) for c in tok.children)
-
-
-def _residence(ctx: _Context, tok: Token, hit: Actor) -> Actor | None:
-    """A people named by a nationality are coded by the country they live in when the phrase says
-    where that is: "Bosnian Serbs", "the Albanians of southern Serbia", "ethnic Turks in Sweden",
-    and an "ethnic" people with no place named live in the other country of the sentence."""
-    if hit.kind != "country" or not tok.lower_.endswith("s") or hit.name.lower().endswith(tok.lower_):
-        return None
-    for c in tok.children:
-        if c.dep_ in ("amod", "compound"):
-            a = ctx.by_token.get(c.i)
-            if a is not None and a.kind == "country" and a.id != hit.id:
-                return a
-    ethnic = any(c.dep_ == "amod" and c.lower_ == "ethnic" for c in tok.children)
-    for p in _prep_objects(tok, ("of", "in") if ethnic else ("of",)):
-        for t in p.subtree:
-            a = ctx.by_token.get(t.i)
-            if a is not None and a.kind == "country" and a.id != hit.id:
-                return a
-    if ethnic:
-        others = {a.id: a for _, a, _ in _country_mentions(ctx, _sent_span(ctx, tok.i)) if a.id != hit.id}
-        if len(others) == 1:
-            return next(iter(others.values()))
-    return None
 
 
 def _placed(actor: Actor) -> bool:
@@ -470,9 +448,23 @@ def _conjuncts(tok: Token, pos: tuple[str, ...] = ("NOUN", "PROPN", "PRON")) -> 
     return out
 
 
+MAX_PRONOUN_CHAIN = 8
+
+
 def _resolve_pronoun(ctx: _Context, tok: Token, depth: int = 0) -> Actor | None:
     """A pronoun is the speaker of the quote it sits in or cues ("he said", "Modi said he wants"),
-    else the nearest earlier actor of a fitting kind."""
+    else the nearest earlier actor of a fitting kind. Memoised per token in the article's context,
+    and a chain deeper than MAX_PRONOUN_CHAIN is given up, so long articles stay linear."""
+    if tok.i in ctx.pronouns:
+        return ctx.pronouns[tok.i]
+    if depth > MAX_PRONOUN_CHAIN:
+        return None
+    found = _find_antecedent(ctx, tok, depth)
+    ctx.pronouns[tok.i] = found
+    return found
+
+
+def _find_antecedent(ctx: _Context, tok: Token, depth: int) -> Actor | None:
     start = tok.idx
     people = tok.lower_ in PERSON_PRONOUNS
     actors = ctx.actors
@@ -515,7 +507,7 @@ def _resolve_pronoun(ctx: _Context, tok: Token, depth: int = 0) -> Actor | None:
             if not same and deps[i] in ("nsubj", "nsubjpass"):
                 t = doc[i]
                 if plural and t.tag_ == "NNS" and party_noun(t):
-                    return _actor_of(ctx, t)  # "the rebels ... they": placed as an unnamed party
+                    return _actor_of(ctx, t, depth + 1)  # "the rebels ... they": placed as an unnamed party
                 if depth < 3 and (t.lower_ in PERSON_PRONOUNS) == people and t.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
                     found = _resolve_pronoun(ctx, t, depth + 1)  # "He ... he ...": the chain's first name
                     if found is not None:
@@ -629,8 +621,8 @@ def _prep_objects(tok: Token, preps: Iterable[str]) -> list[Token]:
 
 
 def _stranded_object(prep: Token) -> list[Token]:
-    """"granted asylum to five officers holed up in ...": the parser read the object as the subject
-    of the participle after it and left the preposition without one; the phrase right after it is it."""
+    """"held talks with Swedish delegates to discuss ...": the parser read the object as the subject
+    of the verb after it and left the preposition without one; the phrase right after it is it."""
     doc = prep.doc
     for j in range(prep.i + 1, min(prep.i + 8, len(doc))):
         t = doc[j]
@@ -672,8 +664,6 @@ def _dependents(tok: Token) -> frozenset[str]:
                             for h in g.children:
                                 if h.dep_ in ("compound", "amod", "pobj"):
                                     words.add(h.lemma_.lower())
-                                    if g.lower_ == "of" and h.dep_ == "pobj":  # "suspended part of a military aid program"
-                                        words.update(m.lemma_.lower() for m in h.children if m.dep_ == "compound")
     return frozenset(words)
 
 
@@ -781,8 +771,6 @@ def _sentence_events(ctx: _Context, sent: SpacySpan, times: list[Time]) -> list[
         frame = frames[c.token.i]
         if frame.code == "190" and c.pattern.pos == "V":
             frame.code = _weapon_code(c.token) or frame.code
-        if frame.code[:2] in ("18", "19") and c.pattern.pos == "V" and _leader_killed(c.token):
-            frame.code = "186"  # "gunmen killed the provincial governor": an assassination
         if (frame.code[:3] == "143" and c.pattern.pos == "V" and lemma(c.token) == "strike"
                 and any(d.dep_ == "dobj" for d in c.token.children)):
             frame.code = "190"  # a strike with an object is an attack ("jets struck rebel positions"), not a walkout
@@ -999,22 +987,6 @@ def _deployment_code(verb: Token) -> str | None:
     return "074" if words & PEACE_WORDS else "154"
 
 
-KILL_VERBS = frozenset({"kill", "murder", "assassinate", "gun", "slay"})
-LEADER_TITLES = frozenset({"chief", "leader", "commander", "minister", "president", "governor", "mayor", "premier",
-                           "senator", "lawmaker", "judge", "prosecutor", "ambassador", "envoy", "head", "chairman",
-                           "mp", "legislator", "councillor", "councilor", "cleric", "imam", "bishop", "editor"})
-
-
-def _leader_killed(tok: Token) -> bool:
-    """Killing one named office-holder ("killed the deputy chief of ...") is an assassination, not combat."""
-    if lemma(tok) not in KILL_VERBS:
-        return False
-    for c in tok.children:
-        if c.dep_ in ("dobj", "nsubjpass") and lemma(c) in LEADER_TITLES and c.tag_ in ("NN", "NNP"):
-            return not any(g.dep_ == "nummod" for g in c.children)
-    return False
-
-
 def _weapon_code(tok: Token) -> str | None:
     """"gunmen shot dead", "killed in a mortar explosion": the weapon names the kind of attack."""
     words: set[str] = set()
@@ -1051,9 +1023,7 @@ def _frame(ctx: _Context, cand: _Candidate, by_tok: dict[int, _Candidate], absor
         if not _complement(t):
             break
         head = t.head
-        lem = _governing_lemma(t)
-        if lem != lemma(head):  # "reiterated its demand that X ease ...": the noun governs; it is no second act
-            absorbed.update(c.i for c in head.children if c.dep_ == "dobj" and c.i in by_tok)
+        lem = lemma(head)
         if lem in TRANSPARENT:
             t = head
             aux |= _aux(head)
@@ -1071,13 +1041,13 @@ def _frame(ctx: _Context, cand: _Candidate, by_tok: dict[int, _Candidate], absor
             frame.negated = not coop or frame.negated
         elif lem in DEMAND_HEADS:
             frame.code = coding.demand(frame.code)
-            frame.target_tok = (_object(head) if lem == lemma(head) else None) or _clause_subject(t)
+            frame.target_tok = _object(head) or _clause_subject(t)
         elif lem in APPEAL_HEADS:
             if coding.hostile(frame.code) and _aimed_at_named(ctx, tok):  # "urged the UN to impose sanctions on Iraq"
                 frame.code = coding.RALLY_OPPOSITION
             else:
                 frame.code = coding.appeal(frame.code)
-                frame.target_tok = (_object(head) if lem == lemma(head) else None) or _clause_subject(t)
+                frame.target_tok = _object(head) or _clause_subject(t)
         elif lem in PREDICT_HEADS or (lem == "expect" and _passive(head)):
             frame.hypothetical = True  # "was expected to hold", "is likely to attack": others' forecast
         elif lem in INTENT_HEADS or lem in SCHEDULE_HEADS or (head.pos_ == "ADJ" and lem in INTENT_ADJS):
@@ -1226,31 +1196,13 @@ def _complement(t: Token) -> bool:
     if t.dep_ == "advcl" and lemma(head) in GOVERNING_HEADS:
         return (any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
                 and not any(c.dep_ in ("dobj", "dative") for c in head.children))
-    if t.dep_ not in ("ccomp", "acl") or _governing_lemma(t) not in DEMAND_HEADS | APPEAL_HEADS:
+    if t.dep_ not in ("ccomp", "acl") or lemma(t.head) not in DEMAND_HEADS | APPEAL_HEADS:
         return False
     if t.dep_ == "acl" and not any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children):
         return False  # "a demand to free": the infinitive is an xcomp-like purpose, handled as a topic
     # "demanded that X must withdraw", and the subjunctive "demanded that Russia withdraw" (base form)
     return any(a.lower_ in MUST_AUX or a.lower_ == "should" for a in t.children) or (
         t.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass") for c in t.children))
-
-
-# nouns of asking whose "that" clause the parser hangs on the verb they are object of
-ASKING_NOUNS = {"demand": "demand", "call": "call", "appeal": "appeal", "request": "request", "plea": "appeal",
-                "insistence": "insist", "ultimatum": "demand", "urging": "urge"}
-
-
-def _governing_lemma(t: Token) -> str:
-    """The lemma that governs clause `t`: its head verb's, or that of the asking noun the verb
-    takes as object ("renewed its call that X withdraw" is governed by "call")."""
-    head = t.head
-    if t.dep_ == "acl" and head.pos_ == "NOUN" and lemma(head) in ASKING_NOUNS:
-        return ASKING_NOUNS[lemma(head)]  # "its demand that Russia free ..."
-    if t.dep_ == "ccomp":
-        for c in head.children:
-            if c.dep_ == "dobj" and lemma(c) in ASKING_NOUNS and c.i < t.i:
-                return ASKING_NOUNS[lemma(c)]
-    return lemma(head)
 
 
 def _clause_subject(clause: Token) -> Token | None:
@@ -1703,7 +1655,7 @@ def _roles(ctx: _Context, cand: _Candidate, frame: _Frame) -> tuple[list[Actor],
         near = _nearest_object_actor(ctx, tok, used, source_ids)
         if not targets or (near and not is_party(near[0])):
             targets = near
-    if not targets and coding.quad(frame.code) == 4:  # "opened fire to disperse demonstrators": whom it was aimed at
+    if not targets and coding.quad(frame.code) == 4:  # "fired shells to drive back the rebels": whom it was aimed at
         targets = [a for c in [tok, *hosts[1:]] for p in c.children if _purpose(p)
                    for o in p.children if o.dep_ == "dobj" and o.pos_ != "PRON" for a in _actors_of(ctx, o)][:2]
     if not targets and frame.code.startswith(("10", "02")) and pat.pos == "V":
@@ -1790,7 +1742,7 @@ def _setting_noun(t: Token) -> bool:
 
 
 def _purpose(t: Token) -> bool:
-    """"opened fire to disperse the crowd": an infinitive of purpose says whom the act was aimed at."""
+    """"fired shells to drive back the rebels": an infinitive of purpose says whom the act was aimed at."""
     return t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
 
 
@@ -1824,7 +1776,7 @@ def _nearest_object_actor(ctx: _Context, tok: Token, used: set[int], source_ids:
                 if t.dep_ == "prep" and (t.lower_ in BACKGROUND_PREPS or (depth == 0 and t.lower_ in PLACE_PREPS)):
                     continue  # the trigger's own "in X" is where it happened, its "by X" who did it
                 a = ctx.by_token.get(t.i)
-                if a is None and party_noun(t) and not _setting_noun(t):  # "to disperse demonstrators": an unnamed party, or the one its phrase names
+                if a is None and party_noun(t) and not _setting_noun(t):  # "to drive back rebels": an unnamed party, or the one its phrase names
                     a = _actor_of(ctx, t)
                     if a is not None and not is_party(a) and a.id in source_ids:
                         a = None
