@@ -538,9 +538,9 @@ def test_quotes_stage_stays_linear_on_a_long_article(nlp):
     import time
 
     doc = _long_article(nlp, 2000)
-    started = time.perf_counter()
+    started = time.process_time()
     quotes = extract_quotes(doc)
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     assert len(quotes) >= 3000
     assert sum(q.speaker is not None for q in quotes) >= 0.9 * len(quotes)
     assert elapsed < 6.0, f"quotes stage took {elapsed:.1f} s on a 2,000-paragraph article"
@@ -685,11 +685,11 @@ def test_according_to_keeps_a_relative_clause_on_its_source(nlp):
 @pytest.mark.model
 def test_call_on_with_a_particle_and_call_for_with_a_for_to_clause(nlp):
     text = ("The union has called on officials to release the files by Friday. "
-            "Rep. Dana Holt is calling for a process to pick a new chair.")
+            "Rep. Dana Holt is calling for a panel to choose a new treasurer.")
     quotes = run(nlp, text)
     assert only(quotes, "release").text == "officials to release the files by Friday"
-    q = only(quotes, "new chair")
-    assert (q.text, q.cue, q.speaker_text) == ("a process to pick a new chair", "calling for", "Rep. Dana Holt")
+    q = only(quotes, "treasurer")
+    assert (q.text, q.cue, q.speaker_text) == ("a panel to choose a new treasurer", "calling for", "Rep. Dana Holt")
 
 
 @pytest.mark.model
@@ -703,30 +703,33 @@ def test_a_cue_set_off_by_commas_names_the_speaker_before_it(nlp):
 
 @pytest.mark.model
 def test_an_aside_after_the_first_clause_reports_that_clause(nlp):
-    text = "It would take two to three weeks to convene the board, he said, and the fight could be long."
-    q = only(run(nlp, text), "convene")
-    assert q.text.startswith("It would take") and "fight" not in q.text
+    text = "Repairs would need four to six months to finish the bridge, she said, and costs could climb."
+    q = only(run(nlp, text), "bridge")
+    assert q.text.startswith("Repairs would need") and "costs" not in q.text
 
 
 @pytest.mark.model
 def test_a_heading_run_into_the_sentence_does_not_hide_the_subject(nlp):
-    text = "___.\n\n7 p.m.\n\nDonald Trump is once again questioning the integrity of the voting system, urging voters to watch the polls."
+    text = "___.\n\n11:40 a.m.\n\nSenator Ruth Vale is again disputing the figures in the budget, urging colleagues to reject it."
     quotes = run(nlp, text)
-    assert only(quotes, "integrity").speaker_text == "Donald Trump"
-    assert only(quotes, "voters").speaker_text == "Donald Trump"  # the participle borrows it
+    assert only(quotes, "figures").speaker_text == "Senator Ruth Vale"
+    assert only(quotes, "colleagues").speaker_text == "Senator Ruth Vale"  # the participle borrows it
 
 
 @pytest.mark.model
 def test_a_passive_patient_is_no_speaker(nlp):
-    quotes = run(nlp, "All attention will be focused on any signal about the leader's health.")
+    quotes = run(nlp, "Every eye will be fixed on any hint about the talks' outcome.")
     assert all(q.speaker_text is None for q in quotes)
 
 
 @pytest.mark.model
 def test_a_reporting_verb_read_as_a_plural_noun_keeps_its_speaker(nlp):
-    text = "Trump charges that firms that stand to gain from the deal gave millions to the charity."
-    q = only(run(nlp, text), "firms")
-    assert (q.cue, q.speaker_text) == ("charges", "Trump")
+    # the parser reads this "charges" as a noun (the compound "Vale charges"); read as a verb it is a cue too
+    text = "Vale charges that banks that stand to gain from the merger gave millions to the fund."
+    q = only(run(nlp, text), "banks")
+    assert (q.cue, q.speaker_text) == ("charges", "Vale")
+    q = only(run(nlp, "Holt charges that donors who stand to gain from the pact sent cash to the group."), "donors")
+    assert (q.cue, q.speaker_text) == ("charges", "Holt")
 
 
 @pytest.mark.model
@@ -739,5 +742,19 @@ def test_as_clauses_report_the_rest_of_the_sentence(nlp):
 
 @pytest.mark.model
 def test_as_of_time_or_reason_and_a_plain_put_report_nothing(nlp):
-    assert run(nlp, "The visitors had crawled to 52 by lunch as their batsmen found the going tough.") == []
+    assert run(nlp, "The guests had slumped to 40 for six by tea as their bowlers struggled on the slow pitch.") == []
     assert run(nlp, "She put it on the table and left.") == []
+
+
+@pytest.mark.model
+def test_an_opening_without_a_subject_is_no_part_of_the_content_and_a_relative_clause_no_aside(nlp):
+    q = only(run(nlp, "However, he said, the plan is dead."), "plan")
+    assert q.text == "the plan is dead"
+    assert not any(q.cue == "announced" for q in run(nlp, "The plan, which Smith announced, would cut taxes by half."))
+    q = only(run(nlp, "The report, which Ames wrote, says prices rose."), "prices")
+    assert (q.text, q.cue) == ("prices rose", "says")
+
+
+@pytest.mark.model
+def test_an_article_ending_in_a_fronted_according_to_is_read(nlp):
+    assert run(nlp, "According to the mayor,") == []

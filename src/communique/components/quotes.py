@@ -239,9 +239,12 @@ def aside(verb: Token) -> tuple[int, Token] | None:
     sent = verb.sent
     if verb.tag_ not in FINITE or verb.i + 2 >= sent.end or doc[verb.i + 1].text != ",":
         return None
+    if verb.dep_ == "relcl":
+        return None  # "The plan, which Smith announced, would ...": a relative clause, no aside
     k = verb.i - 1
     while k > sent.start and verb.i - k <= MAX_ASIDE and doc[k].text != ",":
-        if doc[k].pos_ not in ASIDE_WORDS or doc[k].is_punct or "\n" in doc[k].text_with_ws:
+        if doc[k].pos_ not in ASIDE_WORDS or doc[k].is_punct or "\n" in doc[k].text_with_ws \
+                or doc[k].tag_ in ("WDT", "WP", "WP$"):
             return None
         k -= 1
     if k <= sent.start or doc[k].text != "," or k == verb.i - 1:
@@ -408,8 +411,10 @@ def content_of(tok: Token, cue: Cue) -> tuple[int, int] | None:
             if left[0] <= root.i < left[1]:
                 return left
             if right[0] <= root.i < right[1]:
-                if not any(doc[k].pos_ in ("VERB", "AUX") for k in range(*left)):
+                if not any(doc[k].pos_ in ("VERB", "AUX") for k in range(*left)) and any(
+                        c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") and left[0] <= c.i < left[1] for c in root.children):
                     # "The bill, Ames said, is dead": the aside splits one clause, which is the content
+                    # (not "However, he said, ...": an opening with no subject is no part of it)
                     return left[0], right[1]
                 return right
             return right if right[1] - right[0] > left[1] - left[0] else left
@@ -483,7 +488,7 @@ def according_content(tok: Token) -> tuple[tuple[int, int], Token | None] | None
         # a fronted 'According to X, ...' ends at its comma, even when the parser hangs the clause
         # that follows from it (then the phrase would swallow the whole sentence); a comma that
         # opens a relative clause on X is still inside the phrase
-        comma = next((k for k in range(tok.i + 2, min(phrase_end, tok.i + 25)) if doc[k].text == ","
+        comma = next((k for k in range(tok.i + 2, min(phrase_end, tok.i + 25, len(doc) - 1)) if doc[k].text == ","
                       and doc[k + 1].lower_ not in RELATIVE and doc[k + 1].lower_ != "whose"), None)
         if comma is not None:
             phrase_end = comma + 1
