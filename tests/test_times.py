@@ -404,6 +404,8 @@ def test_an_impossible_day_is_no_date_and_breaks_nothing_after_it():
     got = times("Envoys met on April 31. The next day, talks resumed. On 2023-02-29 a week later nothing.")
     assert not any(v.startswith(("2024-04-31", "2023-02-29")) for _, _, v in got), got
     assert ("The next day", "DATE", "2024-10-08") in got  # no referent left: the article date's next day
+    got = times("Troops crossed the border on Feb. 29.", anchor=date(2023, 6, 1), tense="past")
+    assert not any(v.endswith("-02-29") for _, _, v in got), got
 
 
 def test_a_weekday_inside_a_name_is_no_date():

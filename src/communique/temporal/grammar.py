@@ -309,9 +309,13 @@ def _month_day(m, ctx, text) -> Result:
         return ("DATE", f"{int(m['y']):04d}-{month:02d}-{day:02d}") if _real_day(int(m["y"]), month, day) else None
     cue = _cue_at(text, m.start())
     if cue:
-        return "DATE", cal.day_in_direction(ctx.anchor, month, day, cue, strict=True)
-    return "DATE", cal.day_in_direction(ctx.anchor, month, day, _lean_at(text, m.start()) or _lean_weak_at(text, m.start())
-                                   or ctx.tense(m.start(), m.end()))
+        value = cal.day_in_direction(ctx.anchor, month, day, cue, strict=True)
+    else:
+        value = cal.day_in_direction(ctx.anchor, month, day, _lean_at(text, m.start()) or _lean_weak_at(text, m.start())
+                                     or ctx.tense(m.start(), m.end()))
+    if value[:4].isdigit() and not _real_day(int(value[:4]), month, day):
+        return None  # "Feb. 29" resolved into a year that has none
+    return "DATE", value
 
 
 def _month_year(m, ctx, text) -> Result:
