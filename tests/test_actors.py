@@ -417,6 +417,7 @@ def test_a_body_after_a_nationality_and_its_kind_is_of_that_country(nlp):
     ("The Palestinian National Authority (PNA) told reporters it would hold talks.", "PNA"),
     ("ACP countries criticized the EU over banana tariffs.", "ACP"),
     ("The SPA-guerrillas pact collapsed within a week.", "SPA"),
+    ("The minister told PNA officials to prepare for the talks.", "PNA"),
 ])
 def test_a_news_agencys_bare_acronym_needs_a_media_cue(nlp, text, word):
     got = read(nlp, text)

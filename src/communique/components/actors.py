@@ -479,11 +479,13 @@ class ActorReader:
         o = self.gaz.orgs[t.key]
         key = f"org:{o.code if o.code.startswith('IGO') else _slug(o.name)}"
         d = self.drafts.get(key)
-        if d is not None and any(m[0] < s for m in d.mentions):
+        if d is not None and d.mentions and min(d.mentions)[0] < s:
             return True
         if not (o.code or "").endswith("MED"):
             return False
         doc = self.doc
+        if doc[e - 1].dep_ == "compound" and doc[e - 1].head.i >= e and doc[e - 1].head.lower_ not in _MEDIA_CUES_AFTER:
+            return False  # "told PNA officials": the letters name the officials' body, not an outlet
         sent = doc[s].sent
         lo, hi = max(sent.start, s - 4), min(sent.end, e + 4)
         if e < len(doc) and doc[e].text == "-":
