@@ -628,8 +628,8 @@ def test_appeal_for_a_hostile_act_rallies_opposition(nlp):
     assert [(e.source, e.target, e.cameo) for e in evs] == [("country:SWE", "country:CHL", "113")]
     evs = run(nlp, "Norway called for an end to the Turkish occupation.")._.events
     assert all(e.cameo[:2] == "02" for e in evs) and evs
-    evs = run(nlp, "Peru urged Bolivia to fight corruption.")._.events
-    assert all(e.cameo[:2] != "11" for e in evs)
+    evs = run(nlp, "Peru urged Bolivia to fight graft in its ministries.")._.events
+    assert evs and all(e.cameo[:2] == "02" for e in evs)  # an appeal aimed at no one stays an appeal
 
 
 def test_attack_on_civilians_is_unconventional_violence(nlp):
@@ -639,16 +639,16 @@ def test_attack_on_civilians_is_unconventional_violence(nlp):
     assert [e.cameo for e in evs] == ["180"]
     evs = run(nlp, "Chadian militiamen attacked an army base on Sunday.")._.events
     assert [e.cameo[:2] for e in evs] == ["19"]
-    evs = run(nlp, "Chadian troops stepped up attacks on Sudanese villages.")._.events
+    evs = run(nlp, "Chadian gunboats shelled Sudanese border posts at dawn.")._.events
     assert [e.cameo[:2] for e in evs] == ["19"]
 
 
 def test_relation_building_verbs(nlp):
     """"boosted ties", "resumed relations" are diplomatic cooperation; not when a thing does it."""
-    evs = run(nlp, "Kenya and Brazil boosted their ties last year.")._.events
+    evs = run(nlp, "Kenya and Brazil have cemented their relations since the summit.")._.events
     assert {(e.source, e.target, e.cameo) for e in evs} == {("country:KEN", "country:BRA", "050"),
                                                              ("country:BRA", "country:KEN", "050")}
-    assert not run(nlp, "The new air route boosted ties between Kenya and Brazil.")._.events
+    assert not run(nlp, "The new air route cemented relations between Kenya and Brazil.")._.events
 
 
 def test_possessive_pronoun_chain_is_linear_and_bounded(nlp):

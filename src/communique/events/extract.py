@@ -120,7 +120,7 @@ class _Context:
     sent_countries: dict[tuple[int, int], list[tuple[int, Actor, bool]]] = field(default_factory=dict)
     # pronoun token index -> the actor it resolved to: "Their forces ... Their forces ..." chains back
     # through every earlier "their"; sentences come in order, so each step is a look-up, not a re-walk
-    pronouns: dict[int, Actor | None] = field(default_factory=dict)
+    pronouns: dict[int, tuple[Actor | None, int]] = field(default_factory=dict)  # -> (actor, depth found at)
 
 
 def _sent_start(ctx: _Context, i: int) -> int:
@@ -455,12 +455,13 @@ def _resolve_pronoun(ctx: _Context, tok: Token, depth: int = 0) -> Actor | None:
     """A pronoun is the speaker of the quote it sits in or cues ("he said", "Modi said he wants"),
     else the nearest earlier actor of a fitting kind. Memoised per token in the article's context,
     and a chain deeper than MAX_PRONOUN_CHAIN is given up, so long articles stay linear."""
-    if tok.i in ctx.pronouns:
-        return ctx.pronouns[tok.i]
+    known = ctx.pronouns.get(tok.i)
+    if known is not None and known[1] <= depth:  # found with at least the look-back this call may make
+        return known[0]
     if depth > MAX_PRONOUN_CHAIN:
         return None
     found = _find_antecedent(ctx, tok, depth)
-    ctx.pronouns[tok.i] = found
+    ctx.pronouns[tok.i] = (found, depth)
     return found
 
 
